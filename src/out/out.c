@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Text and JSON backends of struct ms_out. Text is written as it comes;
+ * JSON is collected in a jansson tree and dumped once.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/out.h"
+#include "lib/banned.h"
+
+#define MS_OUT_DEPTH 32
+
+struct ms_out {
+	enum ms_out_mode mode;
+	FILE *fp;
+	bool color;
+	bool colored;
+	json_t *root;
+	json_t *stack[MS_OUT_DEPTH];
+	int depth;
+	json_t *warnings;
+	int err;
+};
+
+static void json_init(struct ms_out *out)
+{
+	out->root = json_object();
+	out->warnings = json_array();
+	if (!out->root || !out->warnings) {
+		out->err = -ENOMEM;
+		return;
+	}
+	json_object_set_new(out->root, "schema_version",
+			    json_integer(MS_SCHEMA_VERSION));
+	out->stack[0] = out->root;
+	out->depth = 1;
+}
+
+struct ms_out *ms_out_new(enum ms_out_mode mode, FILE *fp, bool color)
+{
+	struct ms_out *out = calloc(1, sizeof(*out));
+
+	if (!out)
+		return NULL;
+	out->mode = mode;
+	out->fp = fp;
+	out->color = color && mode == MS_OUT_TEXT;
+	if (mode == MS_OUT_JSON)
+		json_init(out);
+	return out;
+}
+
+void ms_out_free(struct ms_out *out)
+{
+	if (!out)
+		return;
+	json_decref(out->root);
+	json_decref(out->warnings);
+	free(out);
+}
+
+bool ms_out_is_json(const struct ms_out *out)
+{
+	return out->mode == MS_OUT_JSON;
+}
+
+void ms_out_reset(struct ms_out *out)
+{
+	if (out->mode != MS_OUT_JSON)
+		return;
+	json_decref(out->root);
+	json_decref(out->warnings);
+	out->root = NULL;
+	out->warnings = NULL;
+	out->depth = 0;
+	json_init(out);
+}
+
+int ms_out_finish(struct ms_out *out)
+{
+	if (out->colored)
+		ms_out_color(out, MS_COLOR_NONE);
+	if (out->mode == MS_OUT_JSON && out->root) {
+		json_object_set(out->root, "warnings", out->warnings);
+		/*
+		 * 15 significant digits print thousandths exactly (0.437,
+		 * not 0.43699999999999999) and lose nothing memscope
+		 * computes.
+		 */
+		if (json_dumpf(out->root, out->fp,
+			       JSON_INDENT(2) | JSON_REAL_PRECISION(15)) < 0)
+			out->err = -EIO;
+		fputc('\n', out->fp);
+	}
+	if (fflush(out->fp) == EOF || ferror(out->fp))
+		out->err = -EIO;
+	return out->err;
+}
+
+static json_t *top(struct ms_out *out)
+{
+	return out->depth > 0 ? out->stack[out->depth - 1] : NULL;
+}
+
+/* Adds @v (a new reference, stolen) under @key in the current container. */
+static void add(struct ms_out *out, const char *key, json_t *v)
+{
+	json_t *t = top(out);
+
+	if (!v || !t) {
+		json_decref(v);
+		out->err = -ENOMEM;
+		return;
+	}
+	if (json_is_array(t))
+		json_array_append_new(t, v);
+	else
+		json_object_set_new(t, key ? key : "?", v);
+}
+
+static void push(struct ms_out *out, const char *key, json_t *v)
+{
+	if (out->depth >= MS_OUT_DEPTH) {
+		json_decref(v);
+		out->err = -E2BIG;
+		return;
+	}
+	json_incref(v);
+	add(out, key, v);
+	out->stack[out->depth++] = v;
+	json_decref(v);
+}
+
+void ms_out_obj_open(struct ms_out *out, const char *key)
+{
+	if (out->mode == MS_OUT_JSON)
+		push(out, key, json_object());
+}
+
+void ms_out_arr_open(struct ms_out *out, const char *key)
+{
+	if (out->mode == MS_OUT_JSON)
+		push(out, key, json_array());
+}
+
+static void pop(struct ms_out *out)
+{
+	if (out->mode == MS_OUT_JSON && out->depth > 1)
+		out->depth--;
+}
+
+void ms_out_obj_close(struct ms_out *out)
+{
+	pop(out);
+}
+
+void ms_out_arr_close(struct ms_out *out)
+{
+	pop(out);
+}
+
+/*
+ * The text backend passes the caller's format through; formats are
+ * string literals chosen by the views, so -Wformat-nonliteral is
+ * silenced here only.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+void ms_out_u64(struct ms_out *out, const char *key, const char *fmt,
+		uint64_t v)
+{
+	if (out->mode == MS_OUT_JSON)
+		add(out, key, json_integer(v > INT64_MAX ? INT64_MAX :
+						       (json_int_t)v));
+	else if (fmt)
+		fprintf(out->fp, fmt, v);
+}
+
+void ms_out_s64(struct ms_out *out, const char *key, const char *fmt,
+		int64_t v)
+{
+	if (out->mode == MS_OUT_JSON)
+		add(out, key, json_integer((json_int_t)v));
+	else if (fmt)
+		fprintf(out->fp, fmt, v);
+}
+
+void ms_out_double(struct ms_out *out, const char *key, const char *fmt,
+		   double v)
+{
+	if (out->mode == MS_OUT_JSON)
+		add(out, key, json_real(v));
+	else if (fmt)
+		fprintf(out->fp, fmt, v);
+}
+
+void ms_out_str(struct ms_out *out, const char *key, const char *fmt,
+		const char *s)
+{
+	if (out->mode == MS_OUT_JSON)
+		add(out, key, s ? json_string(s) : json_null());
+	else if (fmt)
+		fprintf(out->fp, fmt, s ? s : "-");
+}
+
+void ms_out_bool(struct ms_out *out, const char *key, const char *fmt, bool v)
+{
+	if (out->mode == MS_OUT_JSON)
+		add(out, key, json_boolean(v));
+	else if (fmt)
+		fprintf(out->fp, fmt, v ? "yes" : "no");
+}
+
+void ms_out_null(struct ms_out *out, const char *key, const char *fmt)
+{
+	if (out->mode == MS_OUT_JSON)
+		add(out, key, json_null());
+	else if (fmt)
+		fprintf(out->fp, fmt, "-");
+}
+
+void ms_out_milli(struct ms_out *out, const char *key, const char *fmt, int v)
+{
+	char buf[32];
+	int a = v < 0 ? -v : v;
+
+	if (out->mode == MS_OUT_JSON) {
+		add(out, key, json_real(v / 1000.0));
+		return;
+	}
+	if (!fmt)
+		return;
+	snprintf(buf, sizeof(buf), "%s%d.%03d", v < 0 ? "-" : "", a / 1000,
+		 a % 1000);
+	fprintf(out->fp, fmt, buf);
+}
+
+#pragma GCC diagnostic pop
+
+void ms_out_text(struct ms_out *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (out->mode != MS_OUT_TEXT)
+		return;
+	va_start(ap, fmt);
+	vfprintf(out->fp, fmt, ap);
+	va_end(ap);
+}
+
+void ms_out_color(struct ms_out *out, enum ms_color c)
+{
+	static const char *const seq[] = {
+		[MS_COLOR_NONE] = "\033[0m",   [MS_COLOR_RED] = "\033[31m",
+		[MS_COLOR_YELLOW] = "\033[33m", [MS_COLOR_GREEN] = "\033[32m",
+		[MS_COLOR_BOLD] = "\033[1m",   [MS_COLOR_DIM] = "\033[2m",
+	};
+
+	if (!out->color)
+		return;
+	fputs(seq[c], out->fp);
+	out->colored = c != MS_COLOR_NONE;
+}
+
+void ms_out_warn(struct ms_out *out, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (out->mode == MS_OUT_JSON) {
+		size_t i;
+		json_t *w;
+
+		/* The same warning from two samples is listed once. */
+		json_array_foreach(out->warnings, i, w)
+			if (!strcmp(json_string_value(w), buf))
+				return;
+		json_array_append_new(out->warnings, json_string(buf));
+	} else {
+		fflush(out->fp);
+		fprintf(stderr, "memscope: warning: %s\n", buf);
+	}
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * /proc/buddyinfo, printed by frag_show_print() in mm/vmstat.c:
+ * "Node %d, zone %8s " then "%6lu " per order. The text has not changed
+ * since 2.6; only the number of orders varies by architecture and
+ * configuration, so it is taken from the first line and every other line
+ * must agree.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proc/buddyinfo.h"
+#include "lib/banned.h"
+
+int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
+		       char *zone, size_t zone_size)
+{
+	int64_t n;
+
+	if (ntok < 4 || !ms_tok_eq(&toks[0], "Node"))
+		return -EINVAL;
+	/* "0," : the node number carries the comma */
+	if (toks[1].len < 2 || toks[1].s[toks[1].len - 1] != ',')
+		return -EINVAL;
+	if (ms_parse_s64(toks[1].s, toks[1].len - 1, &n) || n < 0 ||
+	    n > 65535)
+		return -EINVAL;
+	if (!ms_tok_eq(&toks[2], "zone"))
+		return -EINVAL;
+	if (ms_tok_copy(zone, zone_size, toks[3].s, toks[3].len))
+		return -EINVAL;
+	*node = (int)n;
+	return 0;
+}
+
+int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
+		       const char *name, struct ms_diag *diag)
+{
+	struct ms_tok toks[4 + MS_MAX_ORDERS + 1];
+	struct ms_cursor cur;
+	const char *line;
+	size_t line_len, cap = 0;
+	int ret, err;
+
+	memset(bi, 0, sizeof(*bi));
+	ms_cursor_init(&cur, buf, len);
+	while ((ret = ms_cursor_next(&cur, &line, &line_len)) != 0) {
+		struct ms_buddy_zone *z;
+		unsigned int nr, i;
+		int ntok;
+
+		if (ret < 0) {
+			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
+					  "unexpected binary data");
+			goto out_err;
+		}
+		ntok = ms_tokenize(line, line_len, toks, ARRAY_SIZE(toks));
+		if (ntok == 0)
+			continue;
+		if (ntok < 0) {
+			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
+					  "more than %d orders", MS_MAX_ORDERS);
+			goto out_err;
+		}
+		if (bi->nr_zones == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			struct ms_buddy_zone *nz;
+
+			nz = realloc(bi->zones, ncap * sizeof(*nz));
+			if (!nz) {
+				err = ms_diag_set(diag, name, 0, -ENOMEM,
+						  "out of memory");
+				goto out_err;
+			}
+			bi->zones = nz;
+			cap = ncap;
+		}
+		z = &bi->zones[bi->nr_zones];
+		memset(z, 0, sizeof(*z));
+		if (ms_parse_node_zone(toks, ntok, &z->node, z->zone,
+				       sizeof(z->zone))) {
+			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
+					  "expected 'Node N, zone NAME'");
+			goto out_err;
+		}
+		nr = (unsigned int)(ntok - 4);
+		if (nr == 0) {
+			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
+					  "expected free block counts after the zone name");
+			goto out_err;
+		}
+		if (bi->nr_zones == 0) {
+			bi->nr_orders = nr;
+		} else if (nr != bi->nr_orders) {
+			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
+					  "expected %u orders as on the first line, found %u",
+					  bi->nr_orders, nr);
+			goto out_err;
+		}
+		for (i = 0; i < nr; i++) {
+			const struct ms_tok *t = &toks[4 + i];
+			char q[64];
+
+			err = ms_parse_u64(t->s, t->len, &z->free_blocks[i]);
+			if (err) {
+				err = ms_diag_set(diag, name, cur.lineno,
+						  -EINVAL,
+						  err == -ERANGE ?
+						  "order %u count '%s' does not fit in 64 bits" :
+						  "order %u: expected a block count, found '%s'",
+						  i, ms_quote_tok(q, sizeof(q),
+								  t->s, t->len));
+				goto out_err;
+			}
+		}
+		bi->nr_zones++;
+	}
+	if (bi->nr_zones == 0) {
+		err = ms_diag_set(diag, name, 0, -EINVAL,
+				  "expected at least one 'Node N, zone NAME' line");
+		goto out_err;
+	}
+	return 0;
+
+out_err:
+	ms_buddyinfo_release(bi);
+	return err;
+}
+
+void ms_buddyinfo_release(struct ms_buddyinfo *bi)
+{
+	free(bi->zones);
+	memset(bi, 0, sizeof(*bi));
+}
+
+const struct ms_buddy_zone *ms_buddyinfo_find(const struct ms_buddyinfo *bi,
+					      int node, const char *zone)
+{
+	size_t i;
+
+	for (i = 0; i < bi->nr_zones; i++)
+		if (bi->zones[i].node == node &&
+		    !strcmp(bi->zones[i].zone, zone))
+			return &bi->zones[i];
+	return NULL;
+}

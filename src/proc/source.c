@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * All file access of memscope: a directory fd for the root and openat()
+ * below it, whole-file reads with a size cap.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "proc/source.h"
+#include "lib/banned.h"
+
+int ms_source_init(struct ms_source *src, const char *root,
+		   struct ms_diag *diag)
+{
+	struct stat st;
+	int fd;
+
+	src->root = NULL;
+	src->root_fd = -1;
+	fd = open(root ? root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		int err = -errno;
+
+		return ms_diag_set(diag, root, 0, err, "cannot open root: %s",
+				   err == -ENOTDIR ? "not a directory" :
+						     strerror(-err));
+	}
+	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		close(fd);
+		return ms_diag_set(diag, root, 0, -ENOTDIR,
+				   "cannot open root: not a directory");
+	}
+	if (root) {
+		src->root = strdup(root);
+		if (!src->root) {
+			close(fd);
+			return ms_diag_set(diag, root, 0, -ENOMEM,
+					   "out of memory");
+		}
+	}
+	src->root_fd = fd;
+	return 0;
+}
+
+void ms_source_release(struct ms_source *src)
+{
+	if (src->root_fd >= 0)
+		close(src->root_fd);
+	src->root_fd = -1;
+	free(src->root);
+	src->root = NULL;
+}
+
+const char *ms_source_label(const char *path)
+{
+	if (!strncmp(path, "proc/", 5) && strncmp(path, "proc/sys/", 9))
+		return path + 5;
+	return path;
+}
+
+const char *ms_errno_text(int err)
+{
+	switch (err) {
+	case -ENOENT:
+		return "no such file";
+	case -EACCES:
+	case -EPERM:
+		return "permission denied (this file is readable by root only)";
+	case -EISDIR:
+		return "is a directory, expected a file";
+	case -EFBIG:
+		return "larger than the 256 MiB input limit";
+	case -ELOOP:
+		return "too many levels of symbolic links";
+	case -ENOTDIR:
+		return "a path component is not a directory";
+	case -MS_EFTYPE:
+		return "not a regular file";
+	default:
+		return strerror(-err);
+	}
+}
+
+static int open_below(const struct ms_source *src, const char *path, int flags)
+{
+	/* Live runs read the absolute path; captures stay below root_fd. */
+	return openat(src->root_fd, path, flags | O_CLOEXEC | O_NOCTTY);
+}
+
+int ms_source_read(const struct ms_source *src, const char *path, char **bufp,
+		   size_t *lenp, struct ms_diag *diag)
+{
+	const char *label = ms_source_label(path);
+	size_t cap, len = 0;
+	struct stat st;
+	char *buf;
+	int fd, err;
+
+	*bufp = NULL;
+	*lenp = 0;
+	/* O_NONBLOCK: opening a FIFO without a writer must not hang. */
+	fd = open_below(src, path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0) {
+		err = -errno;
+		return ms_diag_set(diag, label, 0, err, "%s",
+				   ms_errno_text(err));
+	}
+	if (fstat(fd, &st) < 0) {
+		err = -errno;
+		goto out_close;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err = -EISDIR;
+		goto out_close;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		err = -MS_EFTYPE;
+		goto out_close;
+	}
+	if ((size_t)st.st_size > MS_READ_MAX) {
+		err = -EFBIG;
+		goto out_close;
+	}
+	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	buf = malloc(cap);
+	if (!buf) {
+		err = -ENOMEM;
+		goto out_close;
+	}
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= cap) {
+			size_t ncap = cap * 2;
+			char *nbuf;
+
+			if (cap > MS_READ_MAX) {
+				err = -EFBIG;
+				goto out_free;
+			}
+			nbuf = realloc(buf, ncap);
+			if (!nbuf) {
+				err = -ENOMEM;
+				goto out_free;
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err = -errno;
+			goto out_free;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > MS_READ_MAX) {
+			err = -EFBIG;
+			goto out_free;
+		}
+	}
+	close(fd);
+	buf[len] = '\0';
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+
+out_free:
+	free(buf);
+out_close:
+	close(fd);
+	return ms_diag_set(diag, label, 0, err, "%s", ms_errno_text(err));
+}
+
+bool ms_source_exists(const struct ms_source *src, const char *path)
+{
+	struct stat st;
+
+	return fstatat(src->root_fd, path, &st, 0) == 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void ms_source_list_free(char **names, int n)
+{
+	int i;
+
+	if (!names)
+		return;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int ms_source_list(const struct ms_source *src, const char *path,
+		   char ***namesp, struct ms_diag *diag)
+{
+	const char *label = ms_source_label(path);
+	char **names = NULL;
+	struct dirent *de;
+	int n = 0, cap = 0;
+	int fd, err;
+	DIR *dir;
+
+	*namesp = NULL;
+	fd = open_below(src, path, O_RDONLY | O_DIRECTORY);
+	if (fd < 0) {
+		err = -errno;
+		return ms_diag_set(diag, label, 0, err, "%s",
+				   ms_errno_text(err));
+	}
+	dir = fdopendir(fd);
+	if (!dir) {
+		err = -errno;
+		close(fd);
+		return ms_diag_set(diag, label, 0, err, "%s",
+				   ms_errno_text(err));
+	}
+	while ((de = readdir(dir))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (n == cap) {
+			int ncap = cap ? cap * 2 : 32;
+			char **nn = realloc(names, sizeof(*names) * ncap);
+
+			if (!nn)
+				goto out_nomem;
+			names = nn;
+			cap = ncap;
+		}
+		names[n] = strdup(de->d_name);
+		if (!names[n])
+			goto out_nomem;
+		n++;
+	}
+	closedir(dir);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
+	*namesp = names;
+	return n;
+
+out_nomem:
+	closedir(dir);
+	ms_source_list_free(names, n);
+	return ms_diag_set(diag, label, 0, -ENOMEM, "out of memory");
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef MS_SOURCE_H
+#define MS_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/parse.h"
+
+/*
+ * The largest file memscope reads whole. /proc files are generated on
+ * read and report size 0, so the cap is enforced while reading; a larger
+ * input (or a FIFO that never ends) is refused with -EFBIG.
+ */
+#define MS_EFTYPE 4095 /* errno-style code: not a regular file */
+
+#define MS_READ_MAX ((size_t)256 << 20)
+
+/**
+ * struct ms_source - where /proc and /sys come from
+ * @root_fd: directory that holds proc/ and sys/ ("/" when live)
+ * @root:    the --root argument, or NULL when reading this machine
+ *
+ * Every read goes through ms_source_read(), so a live run and a run on
+ * a captured tree differ only in @root_fd.
+ */
+struct ms_source {
+	int root_fd;
+	char *root;
+};
+
+/**
+ * ms_source_init() - open @root (NULL: this machine's /)
+ *
+ * Return: 0 or a negative errno with @diag filled.
+ */
+int ms_source_init(struct ms_source *src, const char *root,
+		   struct ms_diag *diag);
+
+void ms_source_release(struct ms_source *src);
+
+/** ms_source_is_live() - reading this machine rather than a capture */
+static inline bool ms_source_is_live(const struct ms_source *src)
+{
+	return !src->root;
+}
+
+/**
+ * ms_source_label() - the short name used in messages for @path
+ *
+ * "proc/zoneinfo" becomes "zoneinfo"; other paths are kept. The result
+ * points into @path.
+ */
+const char *ms_source_label(const char *path);
+
+/**
+ * ms_source_read() - read a whole file below the root
+ * @path: relative path such as "proc/buddyinfo"
+ * @buf:  result, NUL-terminated; caller frees with free()
+ * @len:  its length without the terminator
+ *
+ * Refuses directories, FIFOs and devices (a FIFO could block forever)
+ * and inputs larger than MS_READ_MAX.
+ *
+ * Return: 0, or a negative errno (-ENOENT, -EACCES, -EISDIR, -EFBIG,
+ * -ELOOP, ...) with @diag saying what went wrong in words.
+ */
+int ms_source_read(const struct ms_source *src, const char *path, char **buf,
+		   size_t *len, struct ms_diag *diag);
+
+/**
+ * ms_source_exists() - whether @path exists below the root (any type)
+ */
+bool ms_source_exists(const struct ms_source *src, const char *path);
+
+/**
+ * ms_source_list() - names in directory @path, sorted, without . and ..
+ * @names: result array of strings; caller frees with ms_source_list_free()
+ *
+ * Return: number of names, or a negative errno with @diag filled.
+ */
+int ms_source_list(const struct ms_source *src, const char *path,
+		   char ***names, struct ms_diag *diag);
+
+void ms_source_list_free(char **names, int n);
+
+/**
+ * ms_errno_text() - the words memscope uses for a read error
+ *
+ * For -EACCES and -EPERM it says that the file is root-only, since that
+ * is the usual cause for slabinfo, pagetypeinfo and vmallocinfo.
+ */
+const char *ms_errno_text(int err);
+
+#endif
