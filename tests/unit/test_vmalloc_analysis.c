@@ -106,6 +106,30 @@ static void test_gaps_given_start(void **state)
 	ms_vmalloc_stats_release(&st);
 
 	/*
+	 * A window starting 4 KiB lower: the space below the first area is
+	 * free, is not a gap between areas, and is smaller than the last
+	 */
+	opts.start = 0x0ffff000;
+	opts.total_bytes = 0x101000;
+	assert_int_equal(ms_vmalloc_analyze(&st, &vi, &opts), 0);
+	assert_int_equal(f->nr_inside, 4);
+	assert_int_equal(f->nr_gaps, 2);
+	assert_int_equal(f->free_bytes, 958464 + 4096);
+	assert_int_equal(f->largest_gap_bytes, 917504);
+	assert_int_equal(f->span_bytes, 0x20000);
+	ms_vmalloc_stats_release(&st);
+
+	/* and when it is the largest, it is found at the window start */
+	opts.start = 0x0ff00000;
+	opts.total_bytes = 0x130000;
+	assert_int_equal(ms_vmalloc_analyze(&st, &vi, &opts), 0);
+	assert_int_equal(f->nr_gaps, 2);
+	assert_int_equal(f->largest_gap_bytes, 0x100000);
+	assert_int_equal(f->largest_gap_start, 0x0ff00000);
+	ms_vmalloc_stats_release(&st);
+	opts.start = 0x10000000;
+
+	/*
 	 * A window ending at 0x10030000: the last gap shrinks to 0x10000
 	 * and the largest is the one between D and E
 	 */
@@ -241,7 +265,8 @@ static const char agg_file[] =
 	"0x101c000-0x101e000  8192 ttm_bo_kmap_ttm+0xce/0x150 [ttm]\n"
 	"0x101e000-0x1020000  8192 vm_map_ram\n"
 	"0x1020000-0x1023000 12288 unpurged vm_area\n"
-	"0x1023000-0x1025000  8192 unpurged vm_area\n";
+	"0x1023000-0x1025000  8192 unpurged vm_area\n"
+	"0x1025000-0x1027000  8192 dma_common_pages_remap+0x1/0x2 user dma-coherent\n";
 
 static void test_aggregation(void **state)
 {
@@ -255,9 +280,9 @@ static void test_aggregation(void **state)
 	(void)state;
 	parse_ok(&vi, agg_file);
 	assert_int_equal(ms_vmalloc_analyze(&st, &vi, &opts), 0);
-	assert_int_equal(st.nr_areas, 12);
+	assert_int_equal(st.nr_areas, 13);
 	assert_int_equal(st.size_bytes, 20480 + 36864 + 8192 + 8192 + 16384 +
-			 8192 * 4 + 8192 + 12288 + 8192);
+			 8192 * 4 + 8192 + 12288 + 8192 + 8192);
 	assert_int_equal(st.pages, 14);
 
 	/* by type: a partition */
@@ -266,7 +291,8 @@ static void test_aggregation(void **state)
 	assert_group(&t[MS_VMALLOC_T_USER], 1, 8192, 1, 8192);
 	assert_group(&t[MS_VMALLOC_T_IOREMAP], 1, 16384, 0, 16384);
 	assert_group(&t[MS_VMALLOC_T_VMAP], 1, 8192, 0, 8192);
-	assert_group(&t[MS_VMALLOC_T_DMA_COHERENT], 1, 8192, 0, 8192);
+	/* dma-coherent comes before user */
+	assert_group(&t[MS_VMALLOC_T_DMA_COHERENT], 2, 16384, 0, 8192);
 	assert_group(&t[MS_VMALLOC_T_OTHER], 2, 16384, 0, 8192);
 	assert_group(&t[MS_VMALLOC_T_VM_MAP_RAM], 1, 8192, 0, 8192);
 	assert_group(&t[MS_VMALLOC_T_UNPURGED], 2, 20480, 0, 12288);
@@ -279,7 +305,7 @@ static void test_aggregation(void **state)
 			    "dma-coherent");
 
 	/* by symbol: call sites folded, modules kept apart */
-	assert_int_equal(st.nr_by_symbol, 9);
+	assert_int_equal(st.nr_by_symbol, 10);
 	assert_group(find_group(st.by_symbol, st.nr_by_symbol, "alloc_a",
 				NULL), 2, 57344, 12, 36864);
 	assert_group(find_group(st.by_symbol, st.nr_by_symbol, "alloc_a",
@@ -299,7 +325,7 @@ static void test_aggregation(void **state)
 	assert_group(find_group(st.by_module, st.nr_by_module, "ttm", NULL),
 		     1, 8192, 0, 8192);
 	assert_group(find_group(st.by_module, st.nr_by_module, NULL, NULL),
-		     9, st.size_bytes - 24576, 12, 36864);
+		     10, st.size_bytes - 24576, 12, 36864);
 	assert_null(st.by_module[0].name);
 
 	/* nodes */
@@ -336,8 +362,9 @@ static void test_aggregation(void **state)
 	assert_string_equal(st.by_symbol[0].module, "mod1");
 	assert_string_equal(st.by_symbol[1].name, "alloc_a");
 	assert_null(st.by_symbol[1].module);
-	assert_string_equal(st.by_symbol[7].name, "ttm_bo_kmap_ttm");
-	assert_null(st.by_symbol[8].name);
+	assert_string_equal(st.by_symbol[4].name, "dma_common_pages_remap");
+	assert_string_equal(st.by_symbol[8].name, "ttm_bo_kmap_ttm");
+	assert_null(st.by_symbol[9].name);
 
 	ms_vmalloc_stats_release(&st);
 	ms_vmallocinfo_release(&vi);
