@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "out/out.h"
+#include "out/units.h"
 #include "lib/banned.h"
 
 #define MS_OUT_DEPTH 32
@@ -23,6 +24,7 @@ struct ms_out {
 	json_t *stack[MS_OUT_DEPTH];
 	int depth;
 	json_t *warnings;
+	uint64_t page_size;
 	int err;
 };
 
@@ -49,6 +51,7 @@ struct ms_out *ms_out_new(enum ms_out_mode mode, FILE *fp, bool color)
 	out->mode = mode;
 	out->fp = fp;
 	out->color = color && mode == MS_OUT_TEXT;
+	out->page_size = 4096;
 	if (mode == MS_OUT_JSON)
 		json_init(out);
 	return out;
@@ -240,7 +243,36 @@ void ms_out_milli(struct ms_out *out, const char *key, const char *fmt, int v)
 	fprintf(out->fp, fmt, buf);
 }
 
+void ms_out_bytes(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t bytes)
+{
+	char buf[32];
+
+	if (out->mode == MS_OUT_JSON)
+		ms_out_u64(out, key, NULL, bytes);
+	else if (fmt)
+		fprintf(out->fp, fmt, ms_units_bytes(buf, sizeof(buf), bytes));
+}
+
+void ms_out_pages(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t pages)
+{
+	char buf[32];
+
+	if (out->mode == MS_OUT_JSON)
+		ms_out_u64(out, key, NULL, pages);
+	else if (fmt)
+		fprintf(out->fp, fmt,
+			ms_units_bytes(buf, sizeof(buf),
+				       pages * out->page_size));
+}
+
 #pragma GCC diagnostic pop
+
+void ms_out_set_page_size(struct ms_out *out, uint64_t page_size)
+{
+	out->page_size = page_size;
+}
 
 void ms_out_text(struct ms_out *out, const char *fmt, ...)
 {

@@ -90,6 +90,25 @@ void ms_out_null(struct ms_out *out, const char *key, const char *fmt);
 void ms_out_milli(struct ms_out *out, const char *key, const char *fmt,
 		  int v);
 
+/**
+ * ms_out_set_page_size() - bytes per page, for ms_out_pages()
+ */
+void ms_out_set_page_size(struct ms_out *out, uint64_t page_size);
+
+/**
+ * ms_out_pages() - a page count: JSON gets the number of pages, text gets
+ * @fmt applied to the size in human units ("15.9 MiB")
+ */
+void ms_out_pages(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t pages);
+
+/**
+ * ms_out_bytes() - a byte count: JSON gets bytes, text gets @fmt applied
+ * to human units
+ */
+void ms_out_bytes(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t bytes);
+
 /* Text-only decoration: headers, rules, newlines. */
 void ms_out_text(struct ms_out *out, const char *fmt, ...) MS_PRINTF(2, 3);
 
