@@ -58,7 +58,7 @@ int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
 		ntok = ms_tokenize(line, line_len, toks, ARRAY_SIZE(toks));
 		if (ntok == 0)
 			continue;
-		if (ntok < 0) {
+		if (ntok < 0 || ntok > 4 + MS_MAX_ORDERS) {
 			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
 					  "more than %d orders", MS_MAX_ORDERS);
 			goto out_err;
