@@ -41,7 +41,8 @@ static void order_types(struct ms_out *out, const struct ms_pagetypeinfo *pt,
 	}
 	ms_out_obj_close(out);
 	letters[n] = '\0';
-	ms_out_text(out, "  %s", letters);
+	if (n)
+		ms_out_text(out, "  %s", letters);
 }
 
 static void frag_zone(struct ms_out *out, const struct ms_buddyinfo *bi,
