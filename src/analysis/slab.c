@@ -11,7 +11,6 @@
  * SUnreclaim. slabtop's summary line "Active / Total Size" is
  * object-level instead (sum of num_objs * objsize); both are kept.
  */
-#define _GNU_SOURCE /* qsort_r() */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
