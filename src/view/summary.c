@@ -63,7 +63,7 @@ static void summary_zone(struct ms_out *out, const struct ms_zone *z,
 		int largest = -1;
 		unsigned int o;
 
-		for (o = 0; o < bi->nr_orders; o++)
+		for (o = 0; o < bi->nr_orders && o < MS_MAX_ORDERS; o++)
 			if (bz->free_blocks[o])
 				largest = (int)o;
 		if (largest >= 0)
