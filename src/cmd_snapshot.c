@@ -25,7 +25,6 @@
 
 /* Everything memscope reads; absent optional files are noted, not fatal. */
 static const char *const capture_files[] = {
-	"proc/buddyinfo",
 	"proc/zoneinfo",
 	"proc/pagetypeinfo",
 	"proc/slabinfo",
@@ -34,9 +33,19 @@ static const char *const capture_files[] = {
 	"proc/vmstat",
 	"proc/sys/kernel/osrelease",
 	"proc/sys/kernel/kptr_restrict",
+};
+
+/*
+ * buddyinfo and the debugfs files that are computed from the same free
+ * lists, read together until buddyinfo is the same before and after, so
+ * that a capture's extfrag files belong to its buddyinfo.
+ */
+static const char *const extfrag_files[] = {
 	"sys/kernel/debug/extfrag/unusable_index",
 	"sys/kernel/debug/extfrag/extfrag_index",
 };
+
+#define MS_CONSISTENT_TRIES 50
 
 /* Files of the companion module: captured when present, else skipped. */
 static const char *const module_files[] = {
@@ -168,6 +177,30 @@ static void cleanup(struct snap_writer *w, bool remove)
 		rmdir(w->tmp);
 }
 
+/* Writes a file read from the source into the capture. */
+static int store(struct ms_ctx *ctx, struct snap_writer *w, const char *path,
+		 const char *buf, size_t len)
+{
+	int err = write_file(w, path, buf, len);
+
+	if (err) {
+		ms_error("cannot write '%s/%s': %s", w->tmp, path,
+			 strerror(-err));
+		return err;
+	}
+	w->nr_files++;
+	ms_out_str(ctx->out, NULL, "  %s\n", path);
+	return 0;
+}
+
+/* Records why @path could not be read. */
+static int unreadable(struct ms_ctx *ctx, struct snap_writer *w,
+		      const char *path, int err)
+{
+	ms_out_warn(ctx->out, "%s: %s", path, ms_errno_text(err));
+	return meta_add(w, "unreadable=%s: %s\n", path, ms_errno_text(err));
+}
+
 /* Copies @path if readable; records why not otherwise. */
 static int capture(struct ms_ctx *ctx, struct snap_writer *w, const char *path,
 		   bool note_missing)
@@ -181,20 +214,63 @@ static int capture(struct ms_ctx *ctx, struct snap_writer *w, const char *path,
 	if (err) {
 		if (!note_missing && err == -ENOENT)
 			return 0;
-		ms_out_warn(ctx->out, "%s: %s", path, ms_errno_text(err));
-		return meta_add(w, "unreadable=%s: %s\n", path,
-				ms_errno_text(err));
+		return unreadable(ctx, w, path, err);
 	}
-	err = write_file(w, path, buf, len);
+	err = store(ctx, w, path, buf, len);
 	free(buf);
-	if (err) {
-		ms_error("cannot write '%s/%s': %s", w->tmp, path,
-			 strerror(-err));
-		return err;
+	return err;
+}
+
+static int capture_buddy_extfrag(struct ms_ctx *ctx, struct snap_writer *w)
+{
+	struct ms_diag diag = { 0 };
+	char *b1 = NULL, *b2 = NULL, *x[ARRAY_SIZE(extfrag_files)] = { NULL };
+	size_t l1 = 0, l2, lx[ARRAY_SIZE(extfrag_files)] = { 0 };
+	int ex[ARRAY_SIZE(extfrag_files)] = { 0 };
+	int err = 0, tries;
+	size_t i;
+
+	for (tries = 0; tries < MS_CONSISTENT_TRIES; tries++) {
+		free(b1);
+		b1 = NULL;
+		err = ms_source_read(&ctx->src, "proc/buddyinfo", &b1, &l1,
+				     &diag);
+		if (err)
+			break;
+		for (i = 0; i < ARRAY_SIZE(extfrag_files); i++) {
+			free(x[i]);
+			x[i] = NULL;
+			ex[i] = ms_source_read(&ctx->src, extfrag_files[i],
+					       &x[i], &lx[i], &diag);
+		}
+		if (ex[0] && ex[1])
+			break; /* nothing to be consistent with */
+		if (ms_source_read(&ctx->src, "proc/buddyinfo", &b2, &l2,
+				   &diag))
+			break;
+		i = l1 == l2 && !memcmp(b1, b2, l1);
+		free(b2);
+		b2 = NULL;
+		if (i)
+			break;
 	}
-	w->nr_files++;
-	ms_out_str(ctx->out, NULL, "  %s\n", path);
-	return 0;
+	if (err)
+		err = unreadable(ctx, w, "proc/buddyinfo", err);
+	else
+		err = store(ctx, w, "proc/buddyinfo", b1, l1);
+	if (tries == MS_CONSISTENT_TRIES)
+		ms_out_warn(ctx->out, "buddyinfo kept changing while the "
+			    "debugfs extfrag files were read");
+	for (i = 0; i < ARRAY_SIZE(extfrag_files); i++) {
+		if (!err)
+			err = ex[i] ? unreadable(ctx, w, extfrag_files[i],
+						 ex[i]) :
+				      store(ctx, w, extfrag_files[i], x[i],
+					    lx[i]);
+		free(x[i]);
+	}
+	free(b1);
+	return err;
 }
 
 static int capture_vm(struct ms_ctx *ctx, struct snap_writer *w)
@@ -354,6 +430,8 @@ int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv)
 		goto out_nomem;
 	ms_out_str(ctx->out, "path", "snapshot %s:\n", a.dir);
 	ms_out_arr_open(ctx->out, "files");
+	if (capture_buddy_extfrag(ctx, &w))
+		goto out_fail;
 	for (i = 0; i < ARRAY_SIZE(capture_files); i++)
 		if (capture(ctx, &w, capture_files[i], true))
 			goto out_fail;
