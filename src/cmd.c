@@ -173,6 +173,7 @@ int ms_cmd_start(struct ms_ctx *ctx)
 		ms_source_release(&ctx->src);
 		return MS_EXIT_FAIL;
 	}
+	ms_out_set_page_size(ctx->out, ctx->snap.meta.page_size);
 	ctx->started = true;
 	if (!strcmp(ctx->snap.meta.page_size_source, "default"))
 		ms_out_warn(ctx->out,

@@ -25,6 +25,7 @@ struct ms_out {
 	int depth;
 	json_t *warnings;
 	uint64_t page_size;
+	bool ndjson;
 	int err;
 };
 
@@ -94,14 +95,29 @@ int ms_out_finish(struct ms_out *out)
 		 * not 0.43699999999999999) and lose nothing memscope
 		 * computes.
 		 */
-		if (json_dumpf(out->root, out->fp,
-			       JSON_INDENT(2) | JSON_REAL_PRECISION(15)) < 0)
+		size_t flags = JSON_REAL_PRECISION(15) |
+			       (out->ndjson ? JSON_COMPACT : JSON_INDENT(2));
+
+		if (json_dumpf(out->root, out->fp, flags) < 0)
 			out->err = -EIO;
 		fputc('\n', out->fp);
 	}
 	if (fflush(out->fp) == EOF || ferror(out->fp))
 		out->err = -EIO;
 	return out->err;
+}
+
+void ms_out_set_ndjson(struct ms_out *out, bool ndjson)
+{
+	out->ndjson = ndjson;
+}
+
+int ms_out_sample_end(struct ms_out *out)
+{
+	int err = ms_out_finish(out);
+
+	ms_out_reset(out);
+	return err;
 }
 
 static json_t *top(struct ms_out *out)

@@ -57,6 +57,21 @@ int ms_out_finish(struct ms_out *out);
 bool ms_out_is_json(const struct ms_out *out);
 
 /**
+ * ms_out_set_ndjson() - JSON documents are written on one line each
+ * (newline-delimited JSON, for --watch samples)
+ */
+void ms_out_set_ndjson(struct ms_out *out, bool ndjson);
+
+/**
+ * ms_out_sample_end() - end one sample of a --watch loop: in JSON, write
+ * the document (one line with ms_out_set_ndjson()) and start a new one;
+ * in text, flush
+ *
+ * Return: 0, or -EIO when writing failed.
+ */
+int ms_out_sample_end(struct ms_out *out);
+
+/**
  * ms_out_reset() - start a new document on the same stream (NDJSON
  * samples of --watch): writes nothing, drops the tree and warnings
  */

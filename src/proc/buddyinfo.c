@@ -6,6 +6,7 @@
  * configuration, so it is taken from the first line and every other line
  * must agree.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 		       char *zone, size_t zone_size)
 {
 	int64_t n;
+	size_t i;
 
 	if (ntok < 4 || !ms_tok_eq(&toks[0], "Node"))
 		return -EINVAL;
@@ -30,6 +32,9 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 		return -EINVAL;
 	if (ms_tok_copy(zone, zone_size, toks[3].s, toks[3].len))
 		return -EINVAL;
+	for (i = 0; zone[i]; i++)
+		if (!isalnum((unsigned char)zone[i]) && zone[i] != '_')
+			return -EINVAL;
 	*node = (int)n;
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "proc/buddyinfo.h"
 #include "proc/kv.h"
 #include "proc/pagetypeinfo.h"
+#include "proc/slabinfo.h"
 #include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
@@ -39,6 +40,7 @@ MS_FILE_OPS(struct ms_zoneinfo, ms_zoneinfo_parse, ms_zoneinfo_release)
 MS_FILE_OPS(struct ms_pagetypeinfo, ms_pagetypeinfo_parse,
 	    ms_pagetypeinfo_release)
 MS_FILE_OPS(struct ms_kv, ms_meminfo_parse, ms_kv_release)
+MS_FILE_OPS(struct ms_slabinfo, ms_slabinfo_parse, ms_slabinfo_release)
 
 static int ms_vmstat_parse_any(void *obj, const char *buf, size_t len,
 			       const char *name, struct ms_diag *diag)
@@ -67,6 +69,9 @@ static const struct file_desc files[MS_FILE__NR] = {
 			      ms_meminfo_parse_any, ms_kv_release_any },
 	[MS_FILE_VMSTAT] = { "proc/vmstat", sizeof(struct ms_kv),
 			     ms_vmstat_parse_any, ms_kv_release_any },
+	[MS_FILE_SLABINFO] = { "proc/slabinfo", sizeof(struct ms_slabinfo),
+			       ms_slabinfo_parse_any,
+			       ms_slabinfo_release_any },
 };
 
 const char *ms_file_path(enum ms_file_id id)

@@ -41,7 +41,8 @@ static void order_types(struct ms_out *out, const struct ms_pagetypeinfo *pt,
 	}
 	ms_out_obj_close(out);
 	letters[n] = '\0';
-	ms_out_text(out, "  %s", letters);
+	if (n)
+		ms_out_text(out, "  %s", letters);
 }
 
 static void frag_zone(struct ms_out *out, const struct ms_buddyinfo *bi,
@@ -66,7 +67,7 @@ static void frag_zone(struct ms_out *out, const struct ms_buddyinfo *bi,
 	ms_out_text(out, "  order     blocks       free  unusable   extfrag%s\n",
 		    pz ? "  types" : "");
 	ms_out_arr_open(out, "orders");
-	for (o = 0; o < bi->nr_orders; o++) {
+	for (o = 0; o < bi->nr_orders && o < MS_MAX_ORDERS; o++) {
 		struct ms_contig info;
 
 		if (f->order >= 0 && (unsigned int)f->order != o)
@@ -129,7 +130,7 @@ static void debugfs_block(struct ms_out *out, const struct ms_buddyinfo *bi,
 		unsigned int o;
 
 		ms_out_text(out, "Node %d, zone %8s ", bz->node, bz->zone);
-		for (o = 0; o < bi->nr_orders; o++) {
+		for (o = 0; o < bi->nr_orders && o < MS_MAX_ORDERS; o++) {
 			struct ms_contig info;
 			char buf[32];
 			int v;

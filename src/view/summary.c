@@ -63,7 +63,7 @@ static void summary_zone(struct ms_out *out, const struct ms_zone *z,
 		int largest = -1;
 		unsigned int o;
 
-		for (o = 0; o < bi->nr_orders; o++)
+		for (o = 0; o < bi->nr_orders && o < MS_MAX_ORDERS; o++)
 			if (bz->free_blocks[o])
 				largest = (int)o;
 		if (largest >= 0)
@@ -90,12 +90,12 @@ void ms_view_summary(struct ms_out *out, const struct ms_snapshot *snap,
 	const struct ms_meta *m = &snap->meta;
 	size_t i;
 
-	ms_out_text(out, "%s, kernel %s, page size %llu B, %s%s\n",
+	ms_out_text(out, "%s, kernel %s, page size %llu B, %s %s\n",
 		    m->hostname[0] ? m->hostname : "unknown host",
 		    m->kernel_release[0] ? m->kernel_release : "unknown",
 		    (unsigned long long)m->page_size,
-		    snap->src->root ? "snapshot " : "live ",
-		    m->time[0] ? m->time : "");
+		    snap->src->root ? "snapshot taken" : "live at",
+		    m->time[0] ? m->time : "(time unknown)");
 	ms_view_source(out, snap);
 	summary_memory(out, meminfo);
 	if (!zi) {

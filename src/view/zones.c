@@ -69,7 +69,7 @@ static void zone_one(struct ms_out *out, const struct ms_zone *z,
 	if (bz) {
 		ms_out_text(out, "  free blocks by order:");
 		ms_out_arr_open(out, "free_blocks");
-		for (i = 0; i < bi->nr_orders; i++)
+		for (i = 0; i < bi->nr_orders && i < MS_MAX_ORDERS; i++)
 			ms_out_u64(out, NULL, " %" PRIu64, bz->free_blocks[i]);
 		ms_out_arr_close(out);
 		ms_out_text(out, "\n");
