@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag snapshot"
+	local commands="summary zones frag atomic check snapshot"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -26,7 +26,11 @@ _memscope()
 		COMPREPLY=($(compgen -W "4096 16384 65536" -- "$cur"))
 		return
 		;;
-	--kernel | --node | -n | --order | -o)
+	--gfp)
+		COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		return
+		;;
+	--kernel | --node | -n | --order | -o | --orders | --warn | --crit)
 		return
 		;;
 	esac
@@ -37,6 +41,8 @@ _memscope()
 	summary) opts="" ;;
 	zones) opts="--node" ;;
 	frag) opts="--node --order --debugfs" ;;
+	atomic) opts="--order --orders --gfp --node" ;;
+	check) opts="--order --gfp --node --warn --crit" ;;
 	snapshot)
 		if [[ "$cur" != -* ]]; then
 			_filedir -d

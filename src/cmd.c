@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "lib/kver.h"
+#include "proc/pagetypeinfo.h"
+#include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
 enum {
@@ -66,9 +69,16 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--page-size: expected a power of "
 				   "two, found '%s'", arg);
 		break;
-	case OPT_KERNEL:
+	case OPT_KERNEL: {
+		struct ms_kver kv;
+
+		if (ms_kver_parse(&kv, arg, strlen(arg)))
+			argp_error(state, "--kernel: expected a kernel release "
+				   "such as 5.15 or 6.1.0-13-amd64, found '%s'",
+				   arg);
 		o->kernel = arg;
 		break;
+	}
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -202,6 +212,25 @@ int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required)
 	return 1;
 }
 
+void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
+{
+	const char *rel = ctx->snap.meta.kernel_release;
+	struct ms_era_features f;
+	struct ms_kver kv;
+
+	if (ctx->opts.kernel &&
+	    !ms_kver_parse(&kv, ctx->opts.kernel, strlen(ctx->opts.kernel))) {
+		ms_era_override(era, &kv);
+		return;
+	}
+	ms_era_features_scan(&f, ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
+			     ms_snapshot_get(&ctx->snap, MS_FILE_PAGETYPEINFO));
+	ms_era_detect(era, rel[0] && !ms_kver_parse(&kv, rel, strlen(rel)) ?
+				   &kv :
+				   NULL,
+		      &f);
+}
+
 int ms_cmd_finish(struct ms_ctx *ctx, int status)
 {
 	if (!ctx->out)
@@ -212,7 +241,7 @@ int ms_cmd_finish(struct ms_ctx *ctx, int status)
 	 * nothing.
 	 */
 	if (status != MS_EXIT_OK && status != MS_EXIT_RISK &&
-	    ms_out_is_json(ctx->out))
+	    !ctx->output_on_failure && ms_out_is_json(ctx->out))
 		return status;
 	if (ms_out_finish(ctx->out)) {
 		if (errno == EPIPE)

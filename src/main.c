@@ -24,6 +24,10 @@ static const struct ms_cmd commands[] = {
 	  "Free pages, watermarks and protection per zone" },
 	{ "frag", cmd_frag, &cmd_frag_argp,
 	  "Free blocks, unusable and fragmentation index per order" },
+	{ "atomic", cmd_atomic, &cmd_atomic_argp,
+	  "Would an order-N GFP_ATOMIC (or other) request succeed, how many" },
+	{ "check", cmd_check, &cmd_check_argp,
+	  "Monitoring check (Nagios exit codes) of order-N headroom" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };
