@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* memscope [summary] */
 #include "cmd.h"
+#include "view/atomic.h"
 #include "view/view.h"
 #include "lib/banned.h"
 
@@ -9,6 +10,28 @@ const struct argp cmd_summary_argp = {
 	       "against its watermarks, and fragmentation. Files that cannot "
 	       "be read are reported as warnings (null in JSON).",
 };
+
+/* GFP_ATOMIC at every order: the risk and the headroom, one line. */
+static int summary_atomic(struct ms_ctx *ctx)
+{
+	struct ms_atomic_result *res;
+	struct ms_atomic_opts o;
+	struct ms_era era;
+	size_t nr;
+	int ret;
+
+	if (!ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO)) {
+		ms_out_null(ctx->out, "atomic", NULL);
+		return MS_EXIT_OK;
+	}
+	ms_atomic_opts_init(&o);
+	ret = ms_cmd_atomic_eval(ctx, &o, &era, &res, &nr);
+	if (ret)
+		return ret;
+	ms_view_summary_atomic(ctx->out, res, nr, &era);
+	ms_atomic_results_free(res, nr);
+	return MS_EXIT_OK;
+}
 
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 {
@@ -28,5 +51,5 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 			ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
-	return MS_EXIT_OK;
+	return summary_atomic(ctx);
 }

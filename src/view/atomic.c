@@ -231,3 +231,30 @@ void ms_view_atomic(struct ms_out *out, const struct ms_atomic_result *res,
 	if (res[0].req.order == 0)
 		levels_text(out, &res[0]);
 }
+
+void ms_view_summary_atomic(struct ms_out *out,
+			    const struct ms_atomic_result *res, size_t nr,
+			    const struct ms_era *era)
+{
+	char buf[32];
+	size_t i;
+
+	ms_out_obj_open(out, "atomic");
+	ms_out_text(out, "\nGFP_ATOMIC headroom by order (");
+	ms_out_str(out, "era", "rules of %s):\n", era->name);
+	ms_out_arr_open(out, "orders");
+	for (i = 0; i < nr; i++) {
+		ms_out_obj_open(out, NULL);
+		ms_out_u64(out, "order", " %2" PRIu64 ":", res[i].req.order);
+		color_risk(out, res[i].risk);
+		ms_out_str(out, "risk", "%-4s", ms_risk_name(res[i].risk));
+		ms_out_color(out, MS_COLOR_NONE);
+		ms_out_u64(out, "headroom_total", NULL, res[i].headroom);
+		ms_out_text(out, " %6s%s",
+			    ms_units_count(buf, sizeof(buf), res[i].headroom),
+			    i % 6 == 5 || i + 1 == nr ? "\n" : "");
+		ms_out_obj_close(out);
+	}
+	ms_out_arr_close(out);
+	ms_out_obj_close(out);
+}

@@ -28,4 +28,12 @@ void ms_view_atomic(struct ms_out *out, const struct ms_atomic_result *res,
 		    size_t nr, bool single, const char *gfp,
 		    const struct ms_era *era);
 
+/**
+ * ms_view_summary_atomic() - the summary's "atomic" member: per order the
+ * risk and total headroom of GFP_ATOMIC requests
+ */
+void ms_view_summary_atomic(struct ms_out *out,
+			    const struct ms_atomic_result *res, size_t nr,
+			    const struct ms_era *era);
+
 #endif
