@@ -58,7 +58,7 @@ DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-ALL_CFLAGS := -std=gnu11 $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -Isrc \
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -Isrc \
 	      -DMS_VERSION='"$(VERSION)"' $(if $(HAVE_LIBPROC2),-DHAVE_LIBPROC2) \
 	      $(DEP_CFLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
