@@ -21,13 +21,17 @@ enum {
 	OPT_NO_COLOR = 0x100,
 	OPT_PAGE_SIZE,
 	OPT_KERNEL,
+	OPT_FORMAT,
 };
 
 static const struct argp_option global_options[] = {
 	{ "root", 'r', "DIR", 0,
 	  "Read DIR/proc and DIR/sys instead of /proc and /sys (a snapshot "
 	  "or an unpacked sosreport)", -1 },
-	{ "json", 'j', NULL, 0, "Print one JSON document", -1 },
+	{ "json", 'j', NULL, 0, "Print one JSON document (--format json)", -1 },
+	{ "format", OPT_FORMAT, "FORMAT", 0,
+	  "text (default), json, or prom (Prometheus text exposition, "
+	  "summary only)", -1 },
 	{ "no-color", OPT_NO_COLOR, NULL, 0, "Never use colours", -1 },
 	{ "page-size", OPT_PAGE_SIZE, "BYTES", 0,
 	  "Page size of a --root capture without a meta file", -1 },
@@ -58,6 +62,21 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'j':
 		o->json = true;
+		o->prom = false;
+		break;
+	case OPT_FORMAT:
+		if (!strcmp(arg, "text")) {
+			o->json = o->prom = false;
+		} else if (!strcmp(arg, "json")) {
+			o->json = true;
+			o->prom = false;
+		} else if (!strcmp(arg, "prom")) {
+			o->json = false;
+			o->prom = true;
+		} else {
+			argp_error(state, "--format: expected text, json or "
+				   "prom, found '%s'", arg);
+		}
 		break;
 	case OPT_NO_COLOR:
 		o->no_color = true;
@@ -154,7 +173,7 @@ static bool want_color(const struct ms_opts *o)
 	const char *term = getenv("TERM");
 	const char *nc = getenv("NO_COLOR");
 
-	if (o->no_color || o->json || (nc && nc[0]))
+	if (o->no_color || o->json || o->prom || (nc && nc[0]))
 		return false;
 	if (!term || !strcmp(term, "dumb"))
 		return false;
@@ -165,6 +184,11 @@ int ms_cmd_start(struct ms_ctx *ctx)
 {
 	struct ms_diag diag = { 0 };
 
+	if (ctx->opts.prom && !ctx->prom_capable) {
+		ms_error("--format prom is written by the summary command "
+			 "only: memscope --format prom [summary]");
+		return MS_EXIT_USAGE;
+	}
 	if (ms_source_init(&ctx->src, ctx->opts.root, &diag)) {
 		ms_error_diag(&diag);
 		return MS_EXIT_FAIL;

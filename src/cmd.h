@@ -27,6 +27,7 @@ enum ms_exit {
 struct ms_opts {
 	const char *root;
 	bool json;
+	bool prom;
 	bool no_color;
 	uint64_t page_size;
 	const char *kernel;
@@ -41,6 +42,7 @@ struct ms_opts {
  * @started: ms_cmd_start() succeeded, so @src, @snap and @out are set up
  * @output_on_failure: write the document even when the exit status is
  *          not 0 (check: its status is a verdict, not an error)
+ * @prom_capable: the command writes --format prom (summary)
  */
 struct ms_ctx {
 	struct ms_opts opts;
@@ -49,6 +51,7 @@ struct ms_ctx {
 	struct ms_out *out;
 	bool started;
 	bool output_on_failure;
+	bool prom_capable;
 };
 
 /**

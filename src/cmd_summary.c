@@ -2,6 +2,7 @@
 /* memscope [summary] */
 #include "cmd.h"
 #include "view/atomic.h"
+#include "view/prom.h"
 #include "view/view.h"
 #include "lib/banned.h"
 
@@ -21,6 +22,11 @@ static int summary_atomic(struct ms_ctx *ctx)
 	int ret;
 
 	if (!ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO)) {
+		if (ctx->opts.prom) {
+			struct ms_prom_input in = { &ctx->snap, NULL, 0, NULL };
+
+			ms_view_prom(stdout, &in);
+		}
 		ms_out_null(ctx->out, "atomic", NULL);
 		return MS_EXIT_OK;
 	}
@@ -28,7 +34,13 @@ static int summary_atomic(struct ms_ctx *ctx)
 	ret = ms_cmd_atomic_eval(ctx, &o, &era, &res, &nr);
 	if (ret)
 		return ret;
-	ms_view_summary_atomic(ctx->out, res, nr, &era);
+	if (ctx->opts.prom) {
+		struct ms_prom_input in = { &ctx->snap, res, nr, era.name };
+
+		ms_view_prom(stdout, &in);
+	} else {
+		ms_view_summary_atomic(ctx->out, res, nr, &era);
+	}
 	ms_atomic_results_free(res, nr);
 	return MS_EXIT_OK;
 }
@@ -40,6 +52,7 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 	ret = ms_cmd_parse(ctx, &cmd_summary_argp, argc, argv, NULL);
 	if (ret)
 		return ret;
+	ctx->prom_capable = true;
 	ret = ms_cmd_start(ctx);
 	if (ret)
 		return ret;
@@ -47,7 +60,8 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 	    ms_cmd_need(ctx, MS_FILE_ZONEINFO, false) < 0 ||
 	    ms_cmd_need(ctx, MS_FILE_BUDDYINFO, false) < 0)
 		return MS_EXIT_FAIL;
-	ms_view_summary(ctx->out, &ctx->snap,
+	if (!ctx->opts.prom)
+		ms_view_summary(ctx->out, &ctx->snap,
 			ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
