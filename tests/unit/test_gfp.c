@@ -160,6 +160,45 @@ static void test_old_layout(void **state)
 	assert_int_equal(parse_ok("GFP_TRANSHUGE", KV(3, 10), CFG), 0x4352da);
 }
 
+/* Both sides of every re-layout, on the releases named in gfp.h */
+static void test_layout_boundaries(void **state)
+{
+	static const struct {
+		uint32_t kver;
+		uint32_t atomic;
+		uint32_t kernel_comp;
+	} b[] = {
+		{ KV(4, 3), 0x20, 0x40d0 },
+		{ KV(4, 4), 0x2080020, 0x24040c0 },
+		{ KV(4, 9), 0x2080020, 0x24040c0 },
+		{ KV(4, 10), 0x1080020, 0x14040c0 },
+		{ KV(4, 17), 0x1080020, 0x14040c0 },
+		{ KV(4, 18), 0x480020, 0x6040c0 },
+		{ KV(5, 0), 0x480020, 0x6040c0 },
+		{ KV(5, 1), 0xa20, 0x40cc0 },
+		{ KV(6, 2), 0xa20, 0x40cc0 },
+		{ KV(6, 3), 0x820, 0x40cc0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(b); i++) {
+		assert_int_equal(parse_ok("GFP_ATOMIC", b[i].kver, CFG),
+				 b[i].atomic);
+		assert_int_equal(parse_ok("GFP_KERNEL|__GFP_COMP", b[i].kver,
+					  CFG), b[i].kernel_comp);
+	}
+	/* __GFP_WRITE moved with three of the re-layouts */
+	assert_int_equal(parse_ok("__GFP_WRITE", KV(4, 9), CFG), 0x1000000);
+	assert_int_equal(parse_ok("__GFP_WRITE", KV(4, 17), CFG), 0x800000);
+	assert_int_equal(parse_ok("__GFP_WRITE", KV(4, 18), CFG), 0x100);
+	assert_int_equal(parse_ok("__GFP_WRITE", KV(5, 1), CFG), 0x1000);
+	assert_int_equal(parse_ok("__GFP_DIRECT_RECLAIM", KV(4, 17), CFG),
+			 0x400000);
+	assert_int_equal(parse_ok("__GFP_DIRECT_RECLAIM", KV(4, 18), CFG),
+			 0x200000);
+}
+
 static void test_config_bits(void **state)
 {
 	uint32_t v;
@@ -546,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_5x_layout),
 		cmocka_unit_test(test_4x_layouts),
 		cmocka_unit_test(test_old_layout),
+		cmocka_unit_test(test_layout_boundaries),
 		cmocka_unit_test(test_config_bits),
 		cmocka_unit_test(test_format_rules),
 		cmocka_unit_test(test_round_trip_all_names),
