@@ -1251,10 +1251,15 @@ static bool meminfo_line(struct ctx *c, const struct kline *l)
 	return false;
 }
 
-/* Lines that start another kind of memory dump. */
+/*
+ * Lines that start another kind of memory dump: the OOM killer, SysRq-m,
+ * and the "page allocation stalls for %ums" warning of 4.9-4.14, which
+ * also ends in show_mem().
+ */
 static bool other_dump(const struct kline *l)
 {
 	return find(l->s, l->len, "invoked oom-killer:") ||
+	       find(l->s, l->len, "page allocation stalls for ") ||
 	       ms_starts_with(l->s, l->len, "Out of memory") ||
 	       find(l->s, l->len, "Show Memory");
 }

@@ -485,9 +485,20 @@ static void test_oom_meminfo_is_not_attached(void **state)
 		"active_anon:1 inactive_anon:2 isolated_anon:0\n"
 		"Normal free:100kB min:200kB low:300kB high:400kB\n"
 		"Mem-Info:\n";
+	/* 4.9-4.14: a stall warning ends in show_mem() too */
+	const char *stall =
+		"a1: page allocation failure: order:0, mode:0x1080020(GFP_ATOMIC), nodemask=(null)\n"
+		"b2: page allocation stalls for 10012ms, order:0, mode:0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null)\n"
+		"Mem-Info:\n";
 	struct ms_kmsg km;
 
 	(void)state;
+	parse_text(stall, &km);
+	assert_int_equal(km.nr_reports, 1);
+	assert_int_equal(km.orphan_meminfo, 1);
+	assert_false(km.reports[0].has_meminfo);
+	ms_kmsg_release(&km);
+
 	parse_text(text, &km);
 	assert_int_equal(km.nr_reports, 1);
 	assert_int_equal(km.orphan_meminfo, 2);
