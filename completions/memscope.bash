@@ -6,12 +6,12 @@ _memscope()
 	local cur prev words cword
 	_init_completion || return
 
-	local global="--root --json --no-color --page-size --kernel --help --usage --version"
+	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
 	local commands="summary zones frag atomic check snapshot"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
-		--root | --page-size | --kernel | -r) ((i++)) ;;
+		--root | --page-size | --kernel | --format | -r) ((i++)) ;;
 		-*) ;;
 		*) cmd=${words[i]}; break ;;
 		esac
@@ -20,6 +20,10 @@ _memscope()
 	case "$prev" in
 	--root | -r)
 		_filedir -d
+		return
+		;;
+	--format)
+		COMPREPLY=($(compgen -W "text json prom" -- "$cur"))
 		return
 		;;
 	--page-size)

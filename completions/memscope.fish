@@ -13,6 +13,7 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot 
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
 complete -c memscope -s j -l json -d 'Print one JSON document'
+complete -c memscope -l format -x -a 'text json prom' -d 'Output format'
 complete -c memscope -l no-color -d 'Never use colours'
 complete -c memscope -l page-size -x -a '4096 16384 65536' -d 'Page size of a capture without meta'
 complete -c memscope -l kernel -x -d 'Model the rules of kernel VERSION'

@@ -349,7 +349,7 @@ int ms_allocfail_explain(const struct ms_kmsg_report *r, uint32_t kver,
 			break;
 		}
 	if (nr_types && !map_zone_types(r, nr_types, types)) {
-		const char *want = ms_gfp_zone_name(af->highest_zone);
+		const char *want = ms_gfp_mask_zone_name(af->highest_zone);
 
 		mapped = true;
 		k = type_index(types, nr_types, want);

@@ -117,7 +117,7 @@ struct ms_allocfail {
 	char flags[MS_KMSG_FLAGS_MAX];
 	bool flags_decoded;
 	struct ms_gfp_explain gfp;
-	enum ms_gfp_zone highest_zone;
+	enum ms_gfp_mask_zone highest_zone;
 	unsigned int order;
 	unsigned int page_kb;
 	struct ms_allocfail_zone *zones;

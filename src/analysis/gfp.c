@@ -616,7 +616,7 @@ static int parse_name(const struct layout *L, const char *s, size_t len,
 			   name);
 }
 
-int ms_gfp_parse(const char *expr, size_t len, uint32_t kver, unsigned int cfg,
+int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int cfg,
 		 uint32_t *mask, struct ms_diag *diag)
 {
 	struct layout L;
@@ -750,7 +750,7 @@ uint32_t ms_gfp_valid_bits(uint32_t kver, unsigned int cfg)
 	return L.bits;
 }
 
-const char *ms_gfp_zone_name(enum ms_gfp_zone zone)
+const char *ms_gfp_mask_zone_name(enum ms_gfp_mask_zone zone)
 {
 	switch (zone) {
 	case MS_GFP_ZONE_DMA:
@@ -802,7 +802,7 @@ const char *ms_gfp_retry_text(enum ms_gfp_retry retry)
 }
 
 /* gfp_zone(): GFP_ZONE_TABLE indexed by the four zone modifier bits */
-static enum ms_gfp_zone zone_of(uint32_t mask)
+static enum ms_gfp_mask_zone zone_of(uint32_t mask)
 {
 	switch (mask & 0x0f) {
 	case 0x0:

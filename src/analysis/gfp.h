@@ -79,7 +79,7 @@ int ms_gfp_kver_parse(const char *s, size_t len, uint32_t *kver);
 const char *ms_gfp_kver_format(uint32_t kver, char *buf, size_t size);
 
 /**
- * ms_gfp_parse() - a flag expression to its value in one kernel's layout
+ * ms_gfp_mask_parse() - a flag expression to its value in one kernel's layout
  * @expr: names and numbers joined by '|', blanks allowed:
  *        "GFP_KERNEL", "GFP_ATOMIC|__GFP_DMA", "GFP_KERNEL | __GFP_ZERO",
  *        "0x40820", "3264", "GFP_KERNEL|0x100". Names are case-sensitive,
@@ -100,7 +100,7 @@ const char *ms_gfp_kver_format(uint32_t kver, char *buf, size_t size);
  *
  * Return: 0 or -EINVAL.
  */
-int ms_gfp_parse(const char *expr, size_t len, uint32_t kver, unsigned int cfg,
+int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int cfg,
 		 uint32_t *mask, struct ms_diag *diag);
 
 /**
@@ -140,7 +140,7 @@ bool ms_gfp_lookup(const char *name, uint32_t kver, unsigned int cfg,
 uint32_t ms_gfp_valid_bits(uint32_t kver, unsigned int cfg);
 
 /**
- * enum ms_gfp_zone - gfp_zone(): the highest zone a request may use
+ * enum ms_gfp_mask_zone - gfp_zone(): the highest zone a request may use
  *
  * Logical zone types, as in include/linux/gfp.h GFP_ZONE_TABLE with all
  * of ZONE_DMA, ZONE_DMA32 and ZONE_HIGHMEM configured; a kernel without
@@ -148,7 +148,7 @@ uint32_t ms_gfp_valid_bits(uint32_t kver, unsigned int cfg);
  * @MS_GFP_ZONE_BAD: a combination GFP_ZONE_BAD rejects (__GFP_DMA |
  *                   __GFP_HIGHMEM, ...)
  */
-enum ms_gfp_zone {
+enum ms_gfp_mask_zone {
 	MS_GFP_ZONE_DMA,
 	MS_GFP_ZONE_DMA32,
 	MS_GFP_ZONE_NORMAL,
@@ -157,8 +157,8 @@ enum ms_gfp_zone {
 	MS_GFP_ZONE_BAD,
 };
 
-/** ms_gfp_zone_name() - "DMA", "DMA32", "Normal", "HighMem", "Movable" */
-const char *ms_gfp_zone_name(enum ms_gfp_zone zone);
+/** ms_gfp_mask_zone_name() - "DMA", "DMA32", "Normal", "HighMem", "Movable" */
+const char *ms_gfp_mask_zone_name(enum ms_gfp_mask_zone zone);
 
 /**
  * enum ms_gfp_migratetype - gfp_migratetype(): the pageblock type wanted
@@ -263,7 +263,7 @@ struct ms_gfp_explain {
 	bool hardwall;
 	bool thisnode;
 	bool write;
-	enum ms_gfp_zone zone;
+	enum ms_gfp_mask_zone zone;
 	enum ms_gfp_migratetype migratetype;
 	bool alloc_min_reserve;
 	bool alloc_harder;
@@ -313,7 +313,7 @@ const char *ms_gfp_retry_text(enum ms_gfp_retry retry);
  * Development, ch. 12, "Which Flag to Use When", extended with the
  * masks the kernel documents in gfp_types.h)
  * @situation: the calling context, in words
- * @flags:     the expression to use there, parseable by ms_gfp_parse()
+ * @flags:     the expression to use there, parseable by ms_gfp_mask_parse()
  *             in every layout since 4.5
  */
 struct ms_gfp_context {

@@ -24,7 +24,7 @@ static uint32_t parse_ok(const char *expr, uint32_t kver, unsigned int cfg)
 	uint32_t mask = 0xdeadbeef;
 
 	memset(&diag, 0, sizeof(diag));
-	if (ms_gfp_parse(expr, strlen(expr), kver, cfg, &mask, &diag)) {
+	if (ms_gfp_mask_parse(expr, strlen(expr), kver, cfg, &mask, &diag)) {
 		print_error("parse '%s' failed: %s\n", expr, diag.msg);
 		fail();
 	}
@@ -38,7 +38,7 @@ static void parse_err(const char *expr, uint32_t kver, unsigned int cfg,
 	uint32_t mask = 0x1234;
 
 	memset(&diag, 0, sizeof(diag));
-	assert_int_equal(ms_gfp_parse(expr, strlen(expr), kver, cfg, &mask,
+	assert_int_equal(ms_gfp_mask_parse(expr, strlen(expr), kver, cfg, &mask,
 				      &diag), -EINVAL);
 	assert_int_equal(diag.err, -EINVAL);
 	assert_int_equal(diag.line, 0);
@@ -550,7 +550,7 @@ static void test_explain_zones(void **state)
 	assert_true(ex.no_watermarks);
 	ms_gfp_explain(0xcc0 | 0x20000 | 0x80000, 0, 0, CFG, &ex);
 	assert_false(ex.no_watermarks);
-	assert_string_equal(ms_gfp_zone_name(MS_GFP_ZONE_DMA32), "DMA32");
+	assert_string_equal(ms_gfp_mask_zone_name(MS_GFP_ZONE_DMA32), "DMA32");
 	assert_string_equal(ms_gfp_migratetype_name(MS_GFP_MT_MOVABLE),
 			    "movable");
 }
