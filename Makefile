@@ -58,7 +58,7 @@ DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-ALL_CFLAGS := -std=gnu11 $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -Isrc \
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -Isrc \
 	      -DMS_VERSION='"$(VERSION)"' $(if $(HAVE_LIBPROC2),-DHAVE_LIBPROC2) \
 	      $(DEP_CFLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
@@ -111,7 +111,15 @@ run: deps
 check: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all $(UNIT_BIN)
 	$(Q)MEMSCOPE=$(CURDIR)/$(BUILD)/memscope BUILD=$(BUILD) \
-		SANITIZE="$(SANITIZE)" sh tests/run.sh
+		SANITIZE="$(SANITIZE)" KMOD="$(KMOD)" sh tests/run.sh
+
+# The companion module in QEMU guests (also run by "make check" unless
+# KMOD=0): installs its Debian packages when root.
+check-kmod: all
+	$(Q)MEMSCOPE=$(CURDIR)/$(BUILD)/memscope sh tests/kmod/run.sh
+
+kmod:
+	$(Q)$(MAKE) -C kmod
 
 check-unit: $(UNIT_BIN)
 	$(Q)for t in $(UNIT_BIN); do $$t || exit 1; done

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "out/out.h"
+#include "out/units.h"
 #include "lib/banned.h"
 
 #define MS_OUT_DEPTH 32
@@ -23,6 +24,8 @@ struct ms_out {
 	json_t *stack[MS_OUT_DEPTH];
 	int depth;
 	json_t *warnings;
+	uint64_t page_size;
+	bool ndjson;
 	int err;
 };
 
@@ -49,6 +52,7 @@ struct ms_out *ms_out_new(enum ms_out_mode mode, FILE *fp, bool color)
 	out->mode = mode;
 	out->fp = fp;
 	out->color = color && mode == MS_OUT_TEXT;
+	out->page_size = 4096;
 	if (mode == MS_OUT_JSON)
 		json_init(out);
 	return out;
@@ -91,14 +95,29 @@ int ms_out_finish(struct ms_out *out)
 		 * not 0.43699999999999999) and lose nothing memscope
 		 * computes.
 		 */
-		if (json_dumpf(out->root, out->fp,
-			       JSON_INDENT(2) | JSON_REAL_PRECISION(15)) < 0)
+		size_t flags = JSON_REAL_PRECISION(15) |
+			       (out->ndjson ? JSON_COMPACT : JSON_INDENT(2));
+
+		if (json_dumpf(out->root, out->fp, flags) < 0)
 			out->err = -EIO;
 		fputc('\n', out->fp);
 	}
 	if (fflush(out->fp) == EOF || ferror(out->fp))
 		out->err = -EIO;
 	return out->err;
+}
+
+void ms_out_set_ndjson(struct ms_out *out, bool ndjson)
+{
+	out->ndjson = ndjson;
+}
+
+int ms_out_sample_end(struct ms_out *out)
+{
+	int err = ms_out_finish(out);
+
+	ms_out_reset(out);
+	return err;
 }
 
 static json_t *top(struct ms_out *out)
@@ -240,7 +259,36 @@ void ms_out_milli(struct ms_out *out, const char *key, const char *fmt, int v)
 	fprintf(out->fp, fmt, buf);
 }
 
+void ms_out_bytes(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t bytes)
+{
+	char buf[32];
+
+	if (out->mode == MS_OUT_JSON)
+		ms_out_u64(out, key, NULL, bytes);
+	else if (fmt)
+		fprintf(out->fp, fmt, ms_units_bytes(buf, sizeof(buf), bytes));
+}
+
+void ms_out_pages(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t pages)
+{
+	char buf[32];
+
+	if (out->mode == MS_OUT_JSON)
+		ms_out_u64(out, key, NULL, pages);
+	else if (fmt)
+		fprintf(out->fp, fmt,
+			ms_units_bytes(buf, sizeof(buf),
+				       pages * out->page_size));
+}
+
 #pragma GCC diagnostic pop
+
+void ms_out_set_page_size(struct ms_out *out, uint64_t page_size)
+{
+	out->page_size = page_size;
+}
 
 void ms_out_text(struct ms_out *out, const char *fmt, ...)
 {

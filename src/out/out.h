@@ -57,6 +57,21 @@ int ms_out_finish(struct ms_out *out);
 bool ms_out_is_json(const struct ms_out *out);
 
 /**
+ * ms_out_set_ndjson() - JSON documents are written on one line each
+ * (newline-delimited JSON, for --watch samples)
+ */
+void ms_out_set_ndjson(struct ms_out *out, bool ndjson);
+
+/**
+ * ms_out_sample_end() - end one sample of a --watch loop: in JSON, write
+ * the document (one line with ms_out_set_ndjson()) and start a new one;
+ * in text, flush
+ *
+ * Return: 0, or -EIO when writing failed.
+ */
+int ms_out_sample_end(struct ms_out *out);
+
+/**
  * ms_out_reset() - start a new document on the same stream (NDJSON
  * samples of --watch): writes nothing, drops the tree and warnings
  */
@@ -89,6 +104,25 @@ void ms_out_null(struct ms_out *out, const char *key, const char *fmt);
  */
 void ms_out_milli(struct ms_out *out, const char *key, const char *fmt,
 		  int v);
+
+/**
+ * ms_out_set_page_size() - bytes per page, for ms_out_pages()
+ */
+void ms_out_set_page_size(struct ms_out *out, uint64_t page_size);
+
+/**
+ * ms_out_pages() - a page count: JSON gets the number of pages, text gets
+ * @fmt applied to the size in human units ("15.9 MiB")
+ */
+void ms_out_pages(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t pages);
+
+/**
+ * ms_out_bytes() - a byte count: JSON gets bytes, text gets @fmt applied
+ * to human units
+ */
+void ms_out_bytes(struct ms_out *out, const char *key, const char *fmt,
+		  uint64_t bytes);
 
 /* Text-only decoration: headers, rules, newlines. */
 void ms_out_text(struct ms_out *out, const char *fmt, ...) MS_PRINTF(2, 3);

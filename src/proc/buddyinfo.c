@@ -6,6 +6,7 @@
  * configuration, so it is taken from the first line and every other line
  * must agree.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 		       char *zone, size_t zone_size)
 {
 	int64_t n;
+	size_t i;
 
 	if (ntok < 4 || !ms_tok_eq(&toks[0], "Node"))
 		return -EINVAL;
@@ -30,6 +32,9 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 		return -EINVAL;
 	if (ms_tok_copy(zone, zone_size, toks[3].s, toks[3].len))
 		return -EINVAL;
+	for (i = 0; zone[i]; i++)
+		if (!isalnum((unsigned char)zone[i]) && zone[i] != '_')
+			return -EINVAL;
 	*node = (int)n;
 	return 0;
 }
@@ -58,7 +63,7 @@ int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
 		ntok = ms_tokenize(line, line_len, toks, ARRAY_SIZE(toks));
 		if (ntok == 0)
 			continue;
-		if (ntok < 0) {
+		if (ntok < 0 || ntok > 4 + MS_MAX_ORDERS) {
 			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
 					  "more than %d orders", MS_MAX_ORDERS);
 			goto out_err;

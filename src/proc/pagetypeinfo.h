@@ -35,12 +35,14 @@ struct ms_pt_zone {
  * @pageblock_order: "Page block order: N"
  * @pages_per_block: "Pages per block:  N"
  * @nr_orders:       columns of the "Free pages count" header
- * @types:           migrate type names in enum order, taken from the
- *                   "Number of blocks type" header when present, else
- *                   from the order of first appearance in the free rows
- *                   (4.4+: Unmovable Movable Reclaimable HighAtomic CMA
- *                   Isolate; <= 4.3: Unmovable Reclaimable Movable
- *                   Reserve CMA Isolate). Unknown names are kept.
+ * @types:           migrate type names in enum order, as the first
+ *                   zone's free rows list them; every other zone and the
+ *                   "Number of blocks type" header must list the same
+ *                   names in the same order (4.4+: Unmovable Movable
+ *                   Reclaimable HighAtomic CMA Isolate; <= 4.3:
+ *                   Unmovable Reclaimable Movable Reserve CMA Isolate;
+ *                   vendor kernels reorder them). Unknown names are kept.
+ * @zones:           every populated zone, in file order
  */
 struct ms_pagetypeinfo {
 	unsigned int pageblock_order;
@@ -57,13 +59,23 @@ struct ms_pagetypeinfo {
  *
  * Handles several nodes (each repeats the "Page block order" header),
  * the ">100000" floor of 5.4+, five or six types, the optional "Number
- * of mixed blocks" table (ignored) and kernels without CMA or Isolate.
+ * of mixed blocks" table (checked, then ignored) and kernels without
+ * CMA or Isolate. @nr_orders comes from the "Free pages count" header,
+ * whose columns must read 0, 1, 2, ...; every row must have that many
+ * counts, and every node the same page block order and order count.
+ * "Pages per block" must be 2^order. Also refused: an empty input,
+ * text before "Page block order", a zone listed twice, block counts for
+ * a zone without free rows, more than MS_MAX_ORDERS orders or
+ * MS_MAX_MIGRATE_TYPES types, a capped count other than ">100000",
+ * numbers that do not fit in 64 bits and NUL bytes.
  *
- * Return: 0, or a negative errno with @diag naming the line.
+ * Return: 0, or a negative errno with @diag naming the line; on error
+ * @pt is left empty. Release with ms_pagetypeinfo_release().
  */
 int ms_pagetypeinfo_parse(struct ms_pagetypeinfo *pt, const char *buf,
 			  size_t len, const char *name, struct ms_diag *diag);
 
+/** ms_pagetypeinfo_release() - free what ms_pagetypeinfo_parse() allocated */
 void ms_pagetypeinfo_release(struct ms_pagetypeinfo *pt);
 
 /** ms_pagetypeinfo_find() - zone (@node, @zone), or NULL */

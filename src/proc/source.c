@@ -27,8 +27,8 @@ int ms_source_init(struct ms_source *src, const char *root,
 		int err = -errno;
 
 		return ms_diag_set(diag, root, 0, err, "cannot open root: %s",
-				   err == -ENOTDIR ? "not a directory" :
-						     strerror(-err));
+				   err == -EACCES ? "permission denied" :
+						    ms_errno_text(err));
 	}
 	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		close(fd);

@@ -49,7 +49,8 @@ enum ms_zone_has {
  * @index:       zone index: ordinal of the zone in its node's block
  *               (zoneinfo prints every zone in index order from 4.12;
  *               older kernels print populated zones only, see
- *               ms_zoneinfo_fix_indices())
+ *               ms_zoneinfo_fix_indices()); always the position of the
+ *               zone in every @protection list
  * @free_pages:  "pages free" (NR_FREE_PAGES)
  * @min_pages, @low_pages, @high_pages, @promo_pages: watermarks as
  *               printed, i.e. including @boost_pages
@@ -61,13 +62,24 @@ enum ms_zone_has {
  * @reserved_highatomic, @free_highatomic: 6.19 tail lines
  * @start_pfn:   "start_pfn"
  * @node_unreclaimable: "node_unreclaimable" or 2.6-4.4 "all_unreclaimable"
- * @nr_cpus:     number of "cpu:" pageset entries
- * @pcp_count:   sum of the per-CPU "count" lines (pages on pcp lists)
+ * @nr_cpus:     number of CPUs with a "cpu:" pageset entry (the 2.6
+ *               hot and cold lists "cpu: 0 pcp: 0", "cpu: 0 pcp: 1"
+ *               count as one CPU)
+ * @pcp_count:   sum of the per-CPU "count" lines (pages on pcp lists;
+ *               2.6 hot and cold lists both included)
  * @pcp_batch:   largest per-CPU "batch" value
  * @pcp_high:    largest per-CPU "high" value
- * @stats_threshold: "vm stats threshold" (0 if absent)
+ * @pcp_high_min: largest per-CPU "high_min" value (6.12+, else 0)
+ * @pcp_high_max: largest per-CPU "high_max" value (6.12+, else 0)
+ * @stats_threshold: largest "vm stats threshold" (0 if absent, as on
+ *               uniprocessor kernels)
  * @stats:       every other "name value" line of the zone block (zone
- *               stats, numa stats, 2.6-era lines), in file order
+ *               stats including nr_free_pages, nr_free_cma and
+ *               nr_unaccepted, numa stats, 2.6-era lines such as
+ *               "active", "inactive" and "scanned"), then the tail
+ *               lines without their colon ("all_unreclaimable",
+ *               "start_pfn", "inactive_ratio", "prev_priority", ...),
+ *               in file order
  * @has:         enum ms_zone_has bits
  * @line:        line number of the "Node" header, for messages
  */
@@ -97,6 +109,8 @@ struct ms_zone {
 	uint64_t pcp_count;
 	uint64_t pcp_batch;
 	uint64_t pcp_high;
+	uint64_t pcp_high_min;
+	uint64_t pcp_high_max;
 	uint64_t stats_threshold;
 	struct ms_stat *stats;
 	size_t nr_stats;
@@ -107,7 +121,10 @@ struct ms_zone {
 /**
  * struct ms_zi_node - per-node facts
  * @node:  node id
- * @stats: the "per-node stats" block (4.8+), empty before
+ * @stats: the "per-node stats" block (4.8+), empty before. 4.17/4.18-era
+ *         kernels (RHEL 8 too) print NR_INDIRECTLY_RECLAIMABLE_BYTES
+ *         there with an empty name, i.e. a line holding only a number;
+ *         it is kept as "nr_indirectly_reclaimable" (bytes, not pages)
  */
 struct ms_zi_node {
 	int node;
@@ -119,12 +136,17 @@ struct ms_zi_node {
  * struct ms_zoneinfo - /proc/zoneinfo (mm/vmstat.c zoneinfo_show())
  * @zones: every zone block in file order (nodes ascending, zones by index)
  * @nodes: one entry per node seen, in file order
+ * @populated_only: the kernel printed populated zones only (before
+ *         4.12), detected as a node block with fewer zones than
+ *         protection entries; a zone absent from such a file is
+ *         unpopulated, not missing
  */
 struct ms_zoneinfo {
 	struct ms_zone *zones;
 	size_t nr_zones;
 	struct ms_zi_node *nodes;
 	size_t nr_nodes;
+	bool populated_only;
 };
 
 /**
@@ -134,22 +156,70 @@ struct ms_zoneinfo {
  * (stats before protection, 4-space indent), 4.8+ per-node blocks,
  * empty zones ending right after "protection:", and the later
  * boost/promo/cma/high_min/highatomic lines. Unknown "name value" lines
- * are kept in @stats. A zone without "pages free" or without
- * min/low/high is an error naming the line of its header.
+ * are kept in @stats. A zone without "pages free", without min/low/high
+ * or without spanned/present is an error naming the line of its header.
+ * Also refused: text before the first "Node" line, nodes out of
+ * ascending order, a zone printed twice, a repeated line, numbers that
+ * do not fit in 64 bits, a protection list that is not "(a, b, ...)" or
+ * has more than MS_MAX_ZONES_PER_NODE entries or another length than
+ * the first zone's, a "pagesets" section without a CPU or a CPU without
+ * count/high/batch, NUL bytes, and an empty input.
  *
- * Return: 0, or a negative errno with @diag naming the line.
+ * Return: 0, or a negative errno with @diag naming the line; on error
+ * @zi is left empty. Release with ms_zoneinfo_release().
  */
 int ms_zoneinfo_parse(struct ms_zoneinfo *zi, const char *buf, size_t len,
 		      const char *name, struct ms_diag *diag);
 
+/**
+ * ms_zoneinfo_fix_indices() - set @index of every zone of @zi
+ * @name: file name for messages
+ *
+ * From 4.12 zoneinfo prints every zone, so the index is the ordinal of
+ * the zone within its node. Older kernels print populated zones only:
+ * when a node block has fewer zones than the protection list has
+ * entries (lowmem_reserve[] always has one per configured zone), the
+ * index is the zone's position in the canonical order DMA, DMA32,
+ * Normal, HighMem, Movable, Device restricted to the zones configured on
+ * the machine, taken as every name printed on any node plus Normal and
+ * Movable (which always exist). If that list's length is not the
+ * protection length, kernels without Movable (before 2.6.23) are tried,
+ * then the fixed DMA, DMA32, Normal, HighMem enum of 2.6.15-2.6.18;
+ * files that print "temp_priority" (2.6.19 and older) skip the first
+ * guess. Example: ARM Normal and HighMem with 3 entries gives Normal 0,
+ * HighMem 1 (Movable 2). Sets @zi->populated_only. Called by
+ * ms_zoneinfo_parse().
+ *
+ * Return: 0, or -EINVAL with @diag filled when a node has more zones
+ * than protection entries, a zone name is unknown in a populated-only
+ * file or a zone does not fit in the protection list.
+ */
+int ms_zoneinfo_fix_indices(struct ms_zoneinfo *zi, const char *name,
+			    struct ms_diag *diag);
+
+/** ms_zoneinfo_release() - free what ms_zoneinfo_parse() allocated */
 void ms_zoneinfo_release(struct ms_zoneinfo *zi);
 
 /** ms_zoneinfo_find() - zone (@node, @name), or NULL */
 const struct ms_zone *ms_zoneinfo_find(const struct ms_zoneinfo *zi, int node,
 				       const char *name);
 
-/** ms_zone_stat() - value of stat @name in @z; false when absent */
+/** ms_zoneinfo_node() - per-node facts of @node, or NULL */
+const struct ms_zi_node *ms_zoneinfo_node(const struct ms_zoneinfo *zi,
+					  int node);
+
+/**
+ * ms_zone_stat() - value of stat @name in @z; false when absent
+ * @value: result, may be NULL to test for presence only
+ */
 bool ms_zone_stat(const struct ms_zone *z, const char *name, uint64_t *value);
+
+/**
+ * ms_zi_node_stat() - value of per-node stat @name; false when absent
+ * @value: result, may be NULL to test for presence only
+ */
+bool ms_zi_node_stat(const struct ms_zi_node *n, const char *name,
+		     uint64_t *value);
 
 /** ms_zone_populated() - the zone has present pages */
 static inline bool ms_zone_populated(const struct ms_zone *z)

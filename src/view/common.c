@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "view/view.h"
+#include "lib/banned.h"
+
+void ms_view_source(struct ms_out *out, const struct ms_snapshot *snap)
+{
+	const struct ms_meta *m = &snap->meta;
+
+	ms_out_obj_open(out, "source");
+	ms_out_str(out, "root", NULL, snap->src->root);
+	ms_out_str(out, "kernel_release", NULL,
+		   m->kernel_release[0] ? m->kernel_release : NULL);
+	ms_out_u64(out, "page_size_bytes", NULL, m->page_size);
+	ms_out_str(out, "page_size_source", NULL, m->page_size_source);
+	ms_out_str(out, "arch", NULL, m->arch[0] ? m->arch : NULL);
+	ms_out_str(out, "hostname", NULL, m->hostname[0] ? m->hostname : NULL);
+	ms_out_str(out, "time", NULL, m->time[0] ? m->time : NULL);
+	ms_out_obj_close(out);
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "proc/buddyinfo.h"
+
+static int parse(struct ms_buddyinfo *bi, const char *text,
+		 struct ms_diag *diag)
+{
+	memset(diag, 0, sizeof(*diag));
+	return ms_buddyinfo_parse(bi, text, strlen(text), "buddyinfo", diag);
+}
+
+static void expect_error(const char *text, unsigned int line, const char *msg)
+{
+	struct ms_buddyinfo bi;
+	struct ms_diag diag;
+
+	assert_int_equal(parse(&bi, text, &diag), -EINVAL);
+	assert_string_equal(diag.file, "buddyinfo");
+	assert_int_equal(diag.line, line);
+	assert_string_equal(diag.msg, msg);
+	assert_null(bi.zones);
+}
+
+static void test_typical(void **state)
+{
+	/* frag_show_print(): "%6lu " per order, a space before the newline */
+	const char *text =
+		"Node 0, zone      DMA      1      0      1      0      2      1      1      0      1      1      3 \n"
+		"Node 0, zone    DMA32    759    572    791    475    194     45     12      0      0      0      0 \n"
+		"Node 0, zone   Normal   4381   1093    185   1530    567    102      4      0      0      0      0 \n";
+	struct ms_buddyinfo bi;
+	struct ms_diag diag;
+
+	(void)state;
+	assert_int_equal(parse(&bi, text, &diag), 0);
+	assert_int_equal(bi.nr_zones, 3);
+	assert_int_equal(bi.nr_orders, 11);
+	assert_string_equal(bi.zones[0].zone, "DMA");
+	assert_string_equal(bi.zones[2].zone, "Normal");
+	assert_int_equal(bi.zones[2].free_blocks[0], 4381);
+	assert_int_equal(bi.zones[1].free_blocks[1], 572);
+	assert_int_equal(bi.zones[0].free_blocks[10], 3);
+	assert_non_null(ms_buddyinfo_find(&bi, 0, "DMA32"));
+	assert_null(ms_buddyinfo_find(&bi, 1, "DMA32"));
+	ms_buddyinfo_release(&bi);
+}
+
+static void test_numa_14_orders_no_newline(void **state)
+{
+	/* arm64 with 64K pages: 14 orders; no final newline */
+	const char *text =
+		"Node 0, zone   Normal 1 2 3 4 5 6 7 8 9 10 11 12 13 14\n"
+		"Node 1, zone   Normal 0 0 0 0 0 0 0 0 0 0 0 0 0 18446744073709551615";
+	struct ms_buddyinfo bi;
+	struct ms_diag diag;
+
+	(void)state;
+	assert_int_equal(parse(&bi, text, &diag), 0);
+	assert_int_equal(bi.nr_orders, 14);
+	assert_int_equal(bi.zones[1].node, 1);
+	assert_true(bi.zones[1].free_blocks[13] == UINT64_MAX);
+	ms_buddyinfo_release(&bi);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error("", 0, "expected at least one 'Node N, zone NAME' line");
+	expect_error("Node 0, zone\nNode 0, zone\n", 1,
+		     "expected 'Node N, zone NAME'");
+	expect_error("Node 0, zone DMA\n", 1,
+		     "expected free block counts after the zone name");
+	expect_error("Node 0, zone DMA 1 2 3\nNode 0, zone DMA32 1 2 3 4\n", 2,
+		     "expected 3 orders as on the first line, found 4");
+	expect_error("Node 0, zone DMA 1 2 x3\n", 1,
+		     "order 2: expected a block count, found 'x3'");
+	expect_error("Node 0, zone DMA 1 -2 3\n", 1,
+		     "order 1: expected a block count, found '-2'");
+	expect_error("Node 0, zone DMA 18446744073709551616\n", 1,
+		     "order 0 count '18446744073709551616' does not fit in 64 bits");
+	expect_error("Node 0 zone DMA 1\n", 1, "expected 'Node N, zone NAME'");
+	expect_error("Node x, zone DMA 1\n", 1, "expected 'Node N, zone NAME'");
+	expect_error("garbage\n", 1, "expected 'Node N, zone NAME'");
+	expect_error("Node 0, zone DMA 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
+		     "0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+		     1, "more than 32 orders");
+}
+
+static void test_binary(void **state)
+{
+	const char text[] = "Node 0, zone DMA 1 2\0 3\n";
+	struct ms_buddyinfo bi;
+	struct ms_diag diag = { 0 };
+
+	(void)state;
+	assert_int_equal(ms_buddyinfo_parse(&bi, text, sizeof(text) - 1,
+					    "buddyinfo", &diag),
+			 -EINVAL);
+	assert_int_equal(diag.line, 1);
+	assert_string_equal(diag.msg, "unexpected binary data");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_typical),
+		cmocka_unit_test(test_numa_14_orders_no_newline),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_binary),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
