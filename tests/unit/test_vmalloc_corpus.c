@@ -17,17 +17,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "analysis/vmalloc.h"
 #include "proc/kv.h"
 
+/*
+ * $MS_CORPUS, or a skip when it is unset or has no vmallocinfo/ (the
+ * runner's default points next to the repository, which a worktree
+ * does not have)
+ */
 static const char *corpus(void)
 {
 	const char *dir = getenv("MS_CORPUS");
+	char path[4096];
+	struct stat sb;
 
 	if (!dir || !*dir) {
-		print_message("MS_CORPUS is not set: corpus tests skipped\n");
+		print_message("MS_CORPUS is not set: skipping the vmallocinfo corpus tests\n");
+		skip();
+	}
+	snprintf(path, sizeof(path), "%s/vmallocinfo", dir);
+	if (stat(path, &sb) || !S_ISDIR(sb.st_mode)) {
+		print_message("MS_CORPUS=%s has no vmallocinfo/: skipping the vmallocinfo corpus tests\n",
+			      dir);
 		skip();
 	}
 	return dir;
