@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag atomic check snapshot"
+	local commands="summary zones frag atomic vmalloc check snapshot"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -34,7 +34,12 @@ _memscope()
 		COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
 		return
 		;;
-	--kernel | --node | -n | --order | -o | --orders | --warn | --crit)
+	--by | -b)
+		COMPREPLY=($(compgen -W "caller type module" -- "$cur"))
+		return
+		;;
+	--kernel | --node | -n | --order | -o | --orders | --warn | --crit | \
+		--top | -t | --start | --count | -c)
 		return
 		;;
 	esac
@@ -46,6 +51,7 @@ _memscope()
 	zones) opts="--node" ;;
 	frag) opts="--node --order --debugfs" ;;
 	atomic) opts="--order --orders --gfp --node" ;;
+	vmalloc) opts="--by --top --start --watch --count" ;;
 	check) opts="--order --gfp --node --warn --crit" ;;
 	snapshot)
 		if [[ "$cur" != -* ]]; then

@@ -1,13 +1,14 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic check snapshot
+set -l commands summary zones frag atomic vmalloc check snapshot
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a zones -d 'Free pages, watermarks and protection per zone'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a frag -d 'Free blocks and fragmentation indices per order'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a atomic -d 'Would an order-N GFP_ATOMIC request succeed'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a vmalloc -d 'The vmalloc area by caller, type and module'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 'Monitoring check of order-N headroom'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
 
@@ -28,4 +29,9 @@ complete -c memscope -n "__fish_seen_subcommand_from atomic check" -l gfp -x -a 
 complete -c memscope -n "__fish_seen_subcommand_from check" -l warn -x -d 'WARNING below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from check" -l crit -x -d 'CRITICAL below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from frag" -l debugfs -d 'Print the kernel debugfs extfrag text'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s b -l by -x -a 'caller type module' -d 'List by caller, type or module'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s t -l top -x -d 'List the first N groups'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -l start -x -d 'VMALLOC_START in hex'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s w -l watch -d 'Sample every SECONDS (default 2)'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s c -l count -x -d 'Stop after N samples'
 complete -c memscope -n "__fish_seen_subcommand_from snapshot" -a '(__fish_complete_directories)'

@@ -160,6 +160,7 @@ int cmd_check(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_zones(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_atomic_argp;
 extern const struct argp cmd_check_argp;
@@ -167,5 +168,6 @@ extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;
 extern const struct argp cmd_summary_argp;
+extern const struct argp cmd_vmalloc_argp;
 
 #endif

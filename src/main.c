@@ -26,6 +26,8 @@ static const struct ms_cmd commands[] = {
 	  "Free blocks, unusable and fragmentation index per order" },
 	{ "atomic", cmd_atomic, &cmd_atomic_argp,
 	  "Would an order-N GFP_ATOMIC (or other) request succeed, how many" },
+	{ "vmalloc", cmd_vmalloc, &cmd_vmalloc_argp,
+	  "The vmalloc area by caller, type and module; free address space" },
 	{ "check", cmd_check, &cmd_check_argp,
 	  "Monitoring check (Nagios exit codes) of order-N headroom" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
