@@ -14,6 +14,8 @@ for fx in x86_64-6.18 synthetic-numa2 arm64-64k-4.4 buddyinfo-only; do
 		2>/dev/null
 	"$MEMSCOPE" --root "tests/fixtures/$fx" --json atomic >"$tmp/atomic.$fx" \
 		2>/dev/null
+	"$MEMSCOPE" --root "tests/fixtures/$fx" --json vmalloc \
+		>"$tmp/vmalloc.$fx" 2>/dev/null
 done
 python3 - "$tmp" <<'PY'
 import json, os, re, sys
@@ -113,6 +115,29 @@ for fx in ('x86_64-6.18', 'synthetic-numa2', 'arm64-64k-4.4', 'buddyinfo-only'):
         bad = [o['order'] for o in atomic['orders']
                if samples.get(('memscope_atomic_headroom_requests', lab([('gfp', 'atomic'), ('order', str(o['order']))]))) != o['headroom_total']]
         report(not bad, '%s: headroom equals atomic --json %s' % (fx, bad))
+    try:
+        vm = json.load(open(os.path.join(tmp, 'vmalloc.' + fx)))
+    except ValueError:
+        vm = None
+    readable = samples.get(('memscope_file_readable', 'file="vmallocinfo"'))
+    if vm:
+        bad = []
+        for t in vm['by_type']:
+            l = lab([('type', t['name'])])
+            if samples.get(('memscope_vmalloc_bytes', l)) != t['bytes']:
+                bad.append(t['name'] + '/bytes')
+            if samples.get(('memscope_vmalloc_regions', l)) != t['count']:
+                bad.append(t['name'] + '/regions')
+        n_types = len([k for k in samples if k[0] == 'memscope_vmalloc_bytes'])
+        report(not bad and n_types == len(vm['by_type']) == 8 and readable == 1,
+               '%s: vmalloc families equal vmalloc --json by_type %s' % (fx, bad))
+        total = sum(v for k, v in samples.items() if k[0] == 'memscope_vmalloc_bytes')
+        report(total == vm['totals']['bytes'],
+               '%s: vmalloc bytes by type add up to the total' % fx)
+    else:
+        report(readable == 0 and 'memscope_vmalloc_bytes' not in fams and
+               'memscope_vmalloc_regions' not in fams,
+               '%s: no vmallocinfo: readable 0 and no vmalloc family' % fx)
 print('1..%d' % n)
 PY
 # Only summary writes the exposition.
