@@ -30,7 +30,28 @@ const char *ms_view_vmalloc_by_name(enum ms_view_vmalloc_by by)
 static const char *none_label(enum ms_view_vmalloc_by by)
 {
 	return by == MS_VIEW_VMALLOC_BY_MODULE ? "(not in a module)" :
-						 "(no caller)";
+						 "(no caller: vm_map_ram, unpurged)";
+}
+
+/* @s in lines of at most 78 columns, each indented by two spaces. */
+static void wrapped_text(struct ms_out *out, const char *s)
+{
+	const size_t width = 76;
+
+	while (*s) {
+		size_t n = strlen(s), cut = n;
+
+		if (n > width) {
+			for (cut = width; cut > 0 && s[cut] != ' '; cut--)
+				;
+			if (!cut)
+				cut = strcspn(s, " ");
+		}
+		ms_out_text(out, "  %.*s\n", (int)cut, s);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
 }
 
 /* "+12.0 KiB", "-4.00 KiB", "0 B" */
@@ -253,7 +274,8 @@ static void address_space(struct ms_out *out,
 	if (why) {
 		ms_out_text(out, " unknown\n");
 		ms_out_null(out, "address_space", NULL);
-		ms_out_str(out, "address_space_unknown", "  %s\n", why);
+		ms_out_str(out, "address_space_unknown", NULL, why);
+		wrapped_text(out, why);
 		ms_out_null(out, "largest_free_gap_bytes", NULL);
 		return;
 	}
