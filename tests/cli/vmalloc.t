@@ -31,7 +31,8 @@ check_totals() {
 		not_ok "$name: JSON totals '$got', the file sums to '$want'"
 	fi
 }
-for d in x86_64-6.18 vmalloc-real vmalloc-real-arm32 vmalloc-hidden; do
+for d in x86_64-6.18 x86_64-6.18-kptr1 vmalloc-real vmalloc-real-arm32 \
+	vmalloc-hidden; do
 	check_totals "$d" "$fx/$d"
 done
 if [ -d "$MS_CORPUS/vmallocinfo" ]; then
@@ -46,7 +47,7 @@ else
 fi
 
 # --- types and callers: an independent classification in Python ---
-for d in x86_64-6.18 vmalloc-real vmalloc-real-arm32; do
+for d in x86_64-6.18 x86_64-6.18-kptr1 vmalloc-real vmalloc-real-arm32; do
 	"$MEMSCOPE" --root "$fx/$d" --json vmalloc --top 0 >"$tmp/$d.json" 2>/dev/null
 done
 python3 - "$fx" "$tmp" <<'PY'
@@ -61,7 +62,7 @@ def report(ok, msg):
 ORDER = [("unpurged", "unpurged"), ("vm_map_ram", "vm_map_ram"),
          ("ioremap", "ioremap"), ("dma-coherent", "dma-coherent"),
          ("user", "user"), ("vmalloc", "vmalloc"), ("vmap", "vmap")]
-for d in ("x86_64-6.18", "vmalloc-real", "vmalloc-real-arm32"):
+for d in ("x86_64-6.18", "x86_64-6.18-kptr1", "vmalloc-real", "vmalloc-real-arm32"):
     types, callers = {}, {}
     for line in open("%s/%s/proc/vmallocinfo" % (fx, d)):
         f = line.split()
@@ -86,6 +87,56 @@ for d in ("x86_64-6.18", "vmalloc-real", "vmalloc-real-arm32"):
     got = {(c["name"], c["module"]): [c["count"], c["bytes"]] for c in doc["by_caller"]}
     report(got == callers, "%s: by_caller equals the callers of the lines" % d)
     report(doc["nr_callers"] == len(callers), "%s: nr_callers %d" % (d, len(callers)))
+print("1..%d" % n)
+PY
+
+# --- the free address space: the walk of get_vmalloc_info() again ---
+for d in x86_64-6.18-kptr1 vmalloc-real vmalloc-real-arm32; do
+	"$MEMSCOPE" --root "$fx/$d" --json vmalloc >"$tmp/$d.walk.json" 2>/dev/null
+done
+python3 - "$fx" "$tmp" <<'PY'
+import json, sys
+fx, tmp = sys.argv[1], sys.argv[2]
+n = 0
+def report(ok, msg):
+    global n
+    n += 1
+    print(("ok" if ok else "not ok"), n, "-", msg)
+for d in ("x86_64-6.18-kptr1", "vmalloc-real", "vmalloc-real-arm32"):
+    total = None
+    for line in open("%s/%s/proc/meminfo" % (fx, d)):
+        if line.startswith("VmallocTotal:"):
+            total = int(line.split()[1]) * 1024
+    busy, pcpu_end = [], None
+    for line in open("%s/%s/proc/vmallocinfo" % (fx, d)):
+        f = line.split()
+        if not f or line.rstrip().endswith("unpurged vm_area"):
+            continue
+        a, b = (int(x, 16) for x in f[0].split("-"))
+        busy.append((a, b))
+        if len(f) > 2 and f[2].startswith("pcpu_get_vm_areas+") and "[" not in line:
+            pcpu_end = max(pcpu_end or 0, b)
+    busy.sort()
+    start = pcpu_end - total if pcpu_end else busy[0][0]
+    end = start + total
+    inside = [(a, b) for a, b in busy if start <= a < end]
+    prev, gaps, best = start, 0, (0, start)
+    for i, (a, b) in enumerate(inside):
+        if a > prev:
+            gaps += i > 0
+            best = max(best, (a - prev, -prev))
+        prev = max(prev, min(b, end))
+    best = max(best, (end - prev, -prev))
+    got = json.load(open("%s/%s.walk.json" % (tmp, d)))["address_space"]
+    want = {"areas_inside": len(inside), "areas_outside": len(busy) - len(inside),
+            "free_gaps": gaps, "largest_free_gap_bytes": best[0],
+            "largest_free_gap_start": -best[1],
+            "used_bytes": sum(b - a for a, b in inside),
+            "window_start": start}
+    have = dict((k, got[k]) for k in want)
+    for k in ("largest_free_gap_start", "window_start"):
+        have[k] = int(have[k], 16)
+    report(have == want, "%s: the free address space walked again: %s" % (d, "" if have == want else (have, want)))
 print("1..%d" % n)
 PY
 
