@@ -365,10 +365,10 @@ static void delta_obj(struct ms_out *out, const struct ms_vmalloc_delta *d,
 	ms_out_u64(out, "count", NULL, d->count);
 	ms_out_u64(out, "bytes", NULL, d->size_bytes);
 	ms_out_u64(out, "pages", NULL, d->pages);
-	ms_out_s64(out, "count_delta", NULL, d->count_delta);
-	ms_out_s64(out, "bytes_delta", NULL, d->size_bytes_delta);
-	ms_out_s64(out, "pages_delta", NULL, d->pages_delta);
-	ms_out_double(out, "bytes_per_sec", NULL, d->size_bytes_per_sec);
+	ms_out_s64(out, "delta_count", NULL, d->count_delta);
+	ms_out_s64(out, "delta_bytes", NULL, d->size_bytes_delta);
+	ms_out_s64(out, "delta_pages", NULL, d->pages_delta);
+	ms_out_double(out, "bytes_per_s", NULL, d->size_bytes_per_sec);
 	ms_out_obj_close(out);
 }
 
@@ -484,12 +484,15 @@ void ms_view_vmalloc_sample(struct ms_out *out,
 	}
 	ms_out_u64(out, "sample", NULL, s->number);
 	ms_out_str(out, "time", NULL, s->time);
-	ms_out_u64(out, "interval_ms", NULL, s->interval_ms);
-	ms_out_u64(out, "elapsed_ms", NULL, s->elapsed_ms);
+	ms_out_double(out, "interval_s", NULL,
+		      (double)s->interval_ms / 1000.0);
 	if (s->prev)
-		ms_out_u64(out, "since_previous_ms", NULL, s->since_prev_ms);
+		ms_out_double(out, "elapsed_s", NULL,
+			      (double)s->since_prev_ms / 1000.0);
 	else
-		ms_out_null(out, "since_previous_ms", NULL);
+		ms_out_null(out, "elapsed_s", NULL);
+	ms_out_double(out, "since_start_s", NULL,
+		      (double)s->elapsed_ms / 1000.0);
 	ms_out_str(out, "by", NULL, ms_view_vmalloc_by_name(s->by));
 	ms_out_obj_open(out, "totals");
 	ms_out_u64(out, "regions", NULL, st->nr_areas);

@@ -80,8 +80,9 @@ struct ms_view_vmalloc_totals {
  * @number:       1 for the first sample
  * @time:         wall-clock time of the sample ("2026-...Z")
  * @interval_ms:  nominal time between samples
- * @elapsed_ms:   time since the first sample
- * @since_prev_ms: time since the previous sample (0 for the first)
+ * @elapsed_ms:   time since the first sample (JSON "since_start_s")
+ * @since_prev_ms: time since the previous sample, 0 for the first (JSON
+ *                "elapsed_s")
  * @by:           the grouping of the deltas
  * @top:          list at most this many changed groups, 0 for all
  * @st:           the sample's analysis

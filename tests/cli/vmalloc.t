@@ -286,27 +286,28 @@ if len(docs) == 3:
     report(d2["totals_delta"] == want, "sample 2 totals_delta %s" % d2["totals_delta"])
     by = {(x["name"], x["module"]): x for x in d2["deltas"]}
     s = by.get(("scullv_write", "memscope_scull"), {})
-    report((s.get("count"), s.get("count_delta"), s.get("bytes_delta"), s.get("pages_delta")) == (4, 2, 73728, 16),
+    report((s.get("count"), s.get("delta_count"), s.get("delta_bytes"), s.get("delta_pages")) == (4, 2, 73728, 16),
            "sample 2: scullv_write grew by 2 areas, 73728 bytes, 16 pages")
     k = by.get(("kernel_clone", None), {})
-    report((k.get("count_delta"), k.get("bytes_delta"), k.get("pages_delta")) == (-1, -20480, -4),
+    report((k.get("delta_count"), k.get("delta_bytes"), k.get("delta_pages")) == (-1, -20480, -4),
            "sample 2: kernel_clone shrank by one area")
     report(len(by) == 2 and d2["deltas"][0]["name"] == "scullv_write",
            "sample 2: only the changed callers, growth first")
-    report(d2["deltas"][0]["bytes_per_sec"] > 0, "sample 2: a positive rate for growth")
+    report(d2["deltas"][0]["bytes_per_s"] > 0, "sample 2: a positive rate for growth")
     by = {(x["name"], x["module"]): x for x in d3["deltas"]}
     b = by.get(("bpf_prog_alloc_no_stats", None), {})
     report(list(by) == [("bpf_prog_alloc_no_stats", None)] and
-           (b.get("count_delta"), b.get("bytes_delta"), b.get("pages_delta")) == (1, 40960, 9),
+           (b.get("delta_count"), b.get("delta_bytes"), b.get("delta_pages")) == (1, 40960, 9),
            "sample 3: only the new BPF program changed since sample 2")
     by = {(x["name"], x["module"]): x for x in d3["deltas_since_start"]}
-    report(by.get(("scullv_write", "memscope_scull"), {}).get("bytes_delta") == 73728 and
-           by.get(("bpf_prog_alloc_no_stats", None), {}).get("bytes_delta") == 40960 and
-           by.get(("kernel_clone", None), {}).get("bytes_delta") == -20480 and len(by) == 3,
+    report(by.get(("scullv_write", "memscope_scull"), {}).get("delta_bytes") == 73728 and
+           by.get(("bpf_prog_alloc_no_stats", None), {}).get("delta_bytes") == 40960 and
+           by.get(("kernel_clone", None), {}).get("delta_bytes") == -20480 and len(by) == 3,
            "sample 3: deltas since the first sample")
     report(d3["totals_since_start"] == {"regions": 2, "bytes": 73728 - 20480 + 40960, "pages": 12 + 9},
            "sample 3: totals since the first sample")
-    report(d3["largest_free_gap_bytes"] == 35184361598976 and d3["elapsed_ms"] >= 1500,
+    report(d3["largest_free_gap_bytes"] == 35184361598976 and d3["since_start_s"] >= 1.5 and
+           0.5 <= d3["elapsed_s"] < d3["since_start_s"] and d1["elapsed_s"] is None and d3["interval_s"] == 1,
            "sample 3: the free gap and the time since the start")
 
 rc, lines, err = run(["--by", "module", "--count", "2", "--watch=1"], [step2])
@@ -315,13 +316,13 @@ report(rc == 0 and len(docs) == 2, "--by module --count 2: two lines")
 if len(docs) == 2:
     by = {x["name"]: x for x in docs[1]["deltas"]}
     report(docs[1]["by"] == "module" and
-           (by.get("memscope_scull", {}).get("count_delta"), by.get(None, {}).get("count_delta")) == (2, -1),
+           (by.get("memscope_scull", {}).get("delta_count"), by.get(None, {}).get("delta_count")) == (2, -1),
            "--by module: memscope_scull +2 areas, built-in code -1")
 
 rc, lines, err = run(["--by", "type", "--count", "2", "--top", "1"], [step3])
 docs = [json.loads(l) for l in lines]
 if len(docs) == 2:
-    report([(x["name"], x["count_delta"]) for x in docs[1]["deltas"]] == [("vmalloc", 2)],
+    report([(x["name"], x["delta_count"]) for x in docs[1]["deltas"]] == [("vmalloc", 2)],
            "--by type --top 1: vmalloc +2 areas, one group listed")
 else:
     report(False, "--by type: two lines (%d)" % len(docs))
