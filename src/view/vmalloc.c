@@ -413,7 +413,7 @@ static void sample_text(struct ms_out *out,
 			const struct ms_view_vmalloc_sample *s)
 {
 	const struct ms_vmalloc_stats *st = s->st;
-	char a[32], b[32];
+	char a[32], b[32], c[32], last[32];
 	size_t i;
 
 	if (!s->clear && s->number > 1)
@@ -446,9 +446,11 @@ static void sample_text(struct ms_out *out,
 			    ms_view_vmalloc_by_name(s->by));
 		return;
 	}
-	ms_out_text(out, "\n   AREAS       SIZE  SINCE FIRST: AREAS       "
-			 "SIZE  LAST %5.3gs  %s\n",
-		    (double)s->since_prev_ms / 1000.0,
+	snprintf(last, sizeof(last), "LAST %.2g s",
+		 (double)s->since_prev_ms / 1000.0);
+	ms_out_text(out, "\nChanges since the first sample, and in the last "
+			 "interval:\n%8s %10s %8s %10s %10s  %s\n",
+		    "AREAS", "SIZE", "+AREAS", "+SIZE", last,
 		    s->by == MS_VIEW_VMALLOC_BY_CALLER ? "CALLER" :
 		    s->by == MS_VIEW_VMALLOC_BY_MODULE ? "MODULE" :
 							 "TYPE");
@@ -457,13 +459,13 @@ static void sample_text(struct ms_out *out,
 		const struct ms_vmalloc_delta *p =
 			find_delta(s->deltas, s->nr_deltas, d);
 
-		ms_out_text(out, "%8" PRIu64 " %10s %19" PRId64 " %10s %10s",
+		ms_out_text(out, "%8" PRIu64 " %10s %+8" PRId64 " %10s %10s",
 			    d->count,
 			    ms_units_bytes(a, sizeof(a), d->size_bytes),
 			    d->count_delta,
 			    signed_bytes(b, sizeof(b), d->size_bytes_delta),
-			    p ? signed_bytes(a, sizeof(a), p->size_bytes_delta) :
-				"0 B");
+			    signed_bytes(c, sizeof(c),
+					 p ? p->size_bytes_delta : 0));
 		name_text(out, d->name,
 			  s->by == MS_VIEW_VMALLOC_BY_CALLER ? d->module : NULL,
 			  s->by);

@@ -327,6 +327,42 @@ if len(docs) == 2:
 else:
     report(False, "--by type: two lines (%d)" % len(docs))
 
+# on a terminal: a redrawn table of the changes, read through a pty
+import pty, select
+def pty_run(args, steps):
+    """runs memscope on a pty; the tree becomes steps[0] after screen 1"""
+    write(base)
+    master, slave = pty.openpty()
+    p = subprocess.Popen([memscope, "--root", root] + args, stdin=slave,
+                         stdout=slave, stderr=slave,
+                         env=dict(os.environ, TERM="xterm"))
+    os.close(slave)
+    out, steps = b"", list(steps)
+    while True:
+        r, _, _ = select.select([master], [], [], 10)
+        if not r:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        # the first screen is whole: the tree changes for the second
+        if steps and b"show from the next one.\r\n" in out:
+            write(steps.pop(0))
+    rc = p.wait(timeout=10)
+    os.close(master)
+    return rc, out.decode().replace("\r", "")
+rc, screen = pty_run(["vmalloc", "--watch", "1", "--count", "2"], [step2])
+last = screen.split("\033[H\033[2J")[-1].splitlines()
+want = ["       4    144 KiB       +2  +72.0 KiB  +72.0 KiB  scullv_write [memscope_scull]",
+        "       1   20.0 KiB       -1  -20.0 KiB  -20.0 KiB  kernel_clone"]
+report(rc == 0 and screen.count("\033[H\033[2J") == 2 and last[-2:] == want and
+       "Areas 18, size 6.43 MiB (+1 areas, +52.0 KiB since the first sample)" in last,
+       "terminal: the second screen lists the changed callers %s" % ("" if last[-2:] == want else last))
+
 # a signal ends the loop between two complete samples, with status 0
 for sig in (signal.SIGINT, signal.SIGTERM):
     write(base)
