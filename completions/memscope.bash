@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag atomic check snapshot"
+	local commands="summary zones frag atomic check fleet snapshot"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -34,10 +34,16 @@ _memscope()
 		COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
 		return
 		;;
-	--kernel | --node | -n | --order | -o | --orders | --warn | --crit)
+	--kernel | --node | -n | --order | -o | --orders | --warn | --crit | --top | -t)
 		return
 		;;
 	esac
+
+	# snapshot and fleet take directories
+	if [[ ( "$cmd" == snapshot || "$cmd" == fleet ) && "$cur" != -* ]]; then
+		_filedir -d
+		return
+	fi
 
 	local opts=""
 	case "$cmd" in
@@ -47,12 +53,8 @@ _memscope()
 	frag) opts="--node --order --debugfs" ;;
 	atomic) opts="--order --orders --gfp --node" ;;
 	check) opts="--order --gfp --node --warn --crit" ;;
-	snapshot)
-		if [[ "$cur" != -* ]]; then
-			_filedir -d
-			return
-		fi
-		;;
+	fleet) opts="--order --top" ;;
+	snapshot) opts="" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
 }

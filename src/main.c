@@ -28,6 +28,8 @@ static const struct ms_cmd commands[] = {
 	  "Would an order-N GFP_ATOMIC (or other) request succeed, how many" },
 	{ "check", cmd_check, &cmd_check_argp,
 	  "Monitoring check (Nagios exit codes) of order-N headroom" },
+	{ "fleet", cmd_fleet, &cmd_fleet_argp,
+	  "Worst zones and largest consumers across many snapshots" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };
