@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag atomic vmalloc check snapshot"
+	local commands="summary zones frag atomic vmalloc check fleet snapshot"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -44,6 +44,12 @@ _memscope()
 		;;
 	esac
 
+	# snapshot and fleet take directories
+	if [[ ( "$cmd" == snapshot || "$cmd" == fleet ) && "$cur" != -* ]]; then
+		_filedir -d
+		return
+	fi
+
 	local opts=""
 	case "$cmd" in
 	"") COMPREPLY=($(compgen -W "$commands $global" -- "$cur")); return ;;
@@ -53,12 +59,8 @@ _memscope()
 	atomic) opts="--order --orders --gfp --node" ;;
 	vmalloc) opts="--by --top --start --watch --count" ;;
 	check) opts="--order --gfp --node --warn --crit" ;;
-	snapshot)
-		if [[ "$cur" != -* ]]; then
-			_filedir -d
-			return
-		fi
-		;;
+	fleet) opts="--order --top" ;;
+	snapshot) opts="" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
 }

@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic vmalloc check snapshot
+set -l commands summary zones frag atomic vmalloc check fleet snapshot
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -10,6 +10,7 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a frag -d '
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a atomic -d 'Would an order-N GFP_ATOMIC request succeed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a vmalloc -d 'The vmalloc area by caller, type and module'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 'Monitoring check of order-N headroom'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 'Worst zones and largest consumers across snapshots'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
@@ -23,7 +24,9 @@ complete -c memscope -l usage -d 'Print a short usage message'
 complete -c memscope -l version -d 'Print the version'
 
 complete -c memscope -n "__fish_seen_subcommand_from zones frag atomic check" -s n -l node -x -d 'Only node N'
-complete -c memscope -n "__fish_seen_subcommand_from frag atomic check" -s o -l order -x -d 'Only order N'
+complete -c memscope -n "__fish_seen_subcommand_from frag atomic check fleet" -s o -l order -x -d 'Only order N'
+complete -c memscope -n "__fish_seen_subcommand_from fleet" -s t -l top -x -d 'Rows per table'
+complete -c memscope -n "__fish_seen_subcommand_from fleet" -a '(__fish_complete_directories)'
 complete -c memscope -n "__fish_seen_subcommand_from atomic" -l orders -x -d 'Orders A-B'
 complete -c memscope -n "__fish_seen_subcommand_from atomic check" -l gfp -x -a 'atomic nowait kernel dma dma32' -d 'GFP class'
 complete -c memscope -n "__fish_seen_subcommand_from check" -l warn -x -d 'WARNING below H requests'

@@ -157,6 +157,7 @@ void ms_atomic_results_free(struct ms_atomic_result *res, size_t nr);
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_atomic(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_check(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_fleet(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_zones(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
@@ -164,6 +165,7 @@ int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_atomic_argp;
 extern const struct argp cmd_check_argp;
+extern const struct argp cmd_fleet_argp;
 extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;

@@ -30,6 +30,8 @@ static const struct ms_cmd commands[] = {
 	  "The vmalloc area by caller, type and module; free address space" },
 	{ "check", cmd_check, &cmd_check_argp,
 	  "Monitoring check (Nagios exit codes) of order-N headroom" },
+	{ "fleet", cmd_fleet, &cmd_fleet_argp,
+	  "Worst zones and largest consumers across many snapshots" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };
