@@ -85,6 +85,11 @@ static void test_2_6_per_order_loop(void **state)
 	 */
 	expect_zone(&af, 0, "Normal", 2, 1075, 0, 174,
 		    MS_ALLOCFAIL_TOO_FRAGMENTED);
+	/* it failed at order 1, after the order-0 pages were dropped */
+	assert_int_equal(find(&af, 0, "Normal")->frag_order, 1);
+	assert_int_equal(find(&af, 0, "Normal")->frag_free_pages, 49);
+	assert_int_equal(find(&af, 0, "Normal")->frag_mark_pages, 537);
+	assert_int_equal(find(&af, 0, "DMA32")->frag_order, -1);
 	/* DMA32: 5000 - 1 - 375 - lowmem_reserve[2] 5000 = -376 */
 	expect_zone(&af, 0, "DMA32", 1, 375, 5000, -376,
 		    MS_ALLOCFAIL_BELOW_WMARK);
@@ -116,6 +121,9 @@ static void test_2_6_loop_halves_the_mark(void **state)
 	km.reports[0].zones[2].free_blocks[0] = 713;
 	assert_int_equal(ms_allocfail_explain(&km.reports[0], 0, CFG, &af), 0);
 	assert_int_equal(af.verdict, MS_ALLOCFAIL_TOO_FRAGMENTED);
+	assert_int_equal(find(&af, 0, "Normal")->frag_order, 1);
+	assert_int_equal(find(&af, 0, "Normal")->frag_free_pages, 536);
+	assert_int_equal(find(&af, 0, "Normal")->frag_mark_pages, 537);
 	ms_allocfail_release(&af);
 	ms_kmsg_release(&km);
 }
