@@ -52,6 +52,79 @@ const struct argp cmd_explain_argp = {
 	       "from the log's CPU line, else --kernel, else a guess.",
 };
 
+/* Files that are not text but hold a log, and how to read them. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *what;
+} packed[] = {
+	{ "\x1f\x8b", 2, "a gzip-compressed file (zcat it first)" },
+	{ "\xfd" "7zXZ", 5, "an xz-compressed file (xzcat it first)" },
+	{ "\x28\xb5\x2f\xfd", 4, "a zstd-compressed file (zstdcat it first)" },
+	{ "LPKSHHRH", 8,
+	  "a systemd journal file (journalctl -k --file=FILE | memscope "
+	  "explain -)" },
+};
+
+/*
+ * A kernel log is text: dmesg, journalctl and rsyslog escape control
+ * characters in messages (\x01, #001), so one in the input means it is
+ * something else. Tabs, form feeds, carriage returns and the escape
+ * sequences of "dmesg --color=always" are text. NUL bytes are left to
+ * ms_kmsg_parse(), which refuses them.
+ */
+static int check_text(const char *buf, size_t len, const char *label,
+		      struct ms_diag *diag)
+{
+	unsigned int line = 1;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(packed); i++)
+		if (len >= packed[i].len &&
+		    !memcmp(buf, packed[i].magic, packed[i].len))
+			return ms_diag_set(diag, label, 0, -EINVAL,
+					   "expected text, found %s",
+					   packed[i].what);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\n')
+			line++;
+		else if ((c && c < 0x20 && c != '\t' && c != '\r' &&
+			  c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f)
+			return ms_diag_set(diag, label, line, -EINVAL,
+					   "expected text, found byte 0x%02x "
+					   "(not a kernel log)", c);
+	}
+	return 0;
+}
+
+/*
+ * Removes the ANSI escape sequences of "dmesg --color=always" (ESC '['
+ * parameters, one final byte) in place; line numbers do not change.
+ * Return: the new length.
+ */
+static size_t strip_ansi(char *buf, size_t len)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		if (buf[i] == 0x1b && i + 1 < len && buf[i + 1] == '[') {
+			i += 2;
+			while (i < len && ((buf[i] >= '0' && buf[i] <= '9') ||
+					   buf[i] == ';' || buf[i] == '?'))
+				i++;
+			if (i < len && buf[i] != '\n')
+				i++;
+			continue;
+		}
+		buf[o++] = buf[i++];
+	}
+	if (o < len)
+		buf[o] = '\0';
+	return o;
+}
+
 static int explain_reports(struct ms_ctx *ctx, const struct ms_kmsg *km,
 			   const char *label, struct ms_allocfail *afs,
 			   struct ms_view_explained *items)
@@ -123,6 +196,13 @@ int cmd_explain(struct ms_ctx *ctx, int argc, char **argv)
 		return MS_EXIT_FAIL;
 	}
 	label = strcmp(o.file, "-") ? o.file : MS_STDIN_LABEL;
+	if (check_text(buf, len, label, &diag)) {
+		ms_error_diag(&diag);
+		ret = MS_EXIT_FAIL;
+		goto out_free_buf;
+	}
+	if (memchr(buf, 0x1b, len))
+		len = strip_ansi(buf, len);
 	if (ms_kmsg_parse(&km, buf, len, label, &diag)) {
 		ms_error_diag(&diag);
 		ret = MS_EXIT_FAIL;
