@@ -32,6 +32,10 @@ static const struct ms_cmd commands[] = {
 	  "Monitoring check (Nagios exit codes) of order-N headroom" },
 	{ "fleet", cmd_fleet, &cmd_fleet_argp,
 	  "Worst zones and largest consumers across many snapshots" },
+	{ "gfp", cmd_gfp, &cmd_gfp_argp,
+	  "What a GFP mask lets an allocation do, per kernel version" },
+	{ "explain", cmd_explain, &cmd_explain_argp,
+	  "Why the page allocation failures of a kernel log failed" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };
