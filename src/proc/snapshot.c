@@ -15,6 +15,7 @@
 #include "proc/buddyinfo.h"
 #include "proc/kv.h"
 #include "proc/pagetypeinfo.h"
+#include "proc/scull.h"
 #include "proc/slabinfo.h"
 #include "proc/zoneinfo.h"
 #include "lib/banned.h"
@@ -41,6 +42,13 @@ MS_FILE_OPS(struct ms_pagetypeinfo, ms_pagetypeinfo_parse,
 	    ms_pagetypeinfo_release)
 MS_FILE_OPS(struct ms_kv, ms_meminfo_parse, ms_kv_release)
 MS_FILE_OPS(struct ms_slabinfo, ms_slabinfo_parse, ms_slabinfo_release)
+MS_FILE_OPS(struct ms_scull, ms_scullpmem_parse, ms_scull_release)
+
+static int ms_scullvmem_parse_any(void *obj, const char *buf, size_t len,
+				  const char *name, struct ms_diag *diag)
+{
+	return ms_scullvmem_parse((struct ms_scull *)obj, buf, len, name, diag);
+}
 
 static int ms_vmstat_parse_any(void *obj, const char *buf, size_t len,
 			       const char *name, struct ms_diag *diag)
@@ -72,6 +80,10 @@ static const struct file_desc files[MS_FILE__NR] = {
 	[MS_FILE_SLABINFO] = { "proc/slabinfo", sizeof(struct ms_slabinfo),
 			       ms_slabinfo_parse_any,
 			       ms_slabinfo_release_any },
+	[MS_FILE_SCULLPMEM] = { "proc/scullpmem", sizeof(struct ms_scull),
+				ms_scullpmem_parse_any, ms_scull_release_any },
+	[MS_FILE_SCULLVMEM] = { "proc/scullvmem", sizeof(struct ms_scull),
+				ms_scullvmem_parse_any, ms_scull_release_any },
 };
 
 const char *ms_file_path(enum ms_file_id id)

@@ -16,6 +16,8 @@ enum ms_file_id {
 	MS_FILE_MEMINFO,
 	MS_FILE_VMSTAT,
 	MS_FILE_SLABINFO,
+	MS_FILE_SCULLPMEM,	/* kmod/: memscope_scull's scullp listing */
+	MS_FILE_SCULLVMEM,	/* kmod/: memscope_scull's scullv listing */
 	MS_FILE__NR,
 };
 
