@@ -195,6 +195,22 @@ static void live_meta(struct ms_meta *meta)
 			 &tm);
 }
 
+/* Debian and the like: the upstream version proc/version names. */
+static void read_upstream(const struct ms_source *src, struct ms_meta *meta)
+{
+	struct ms_diag diag;
+	struct ms_kver kv;
+	char *buf;
+	size_t len;
+
+	if (ms_source_read(src, "proc/version", &buf, &len, &diag))
+		return;
+	if (!ms_kver_upstream(&kv, buf, len))
+		snprintf(meta->kernel_version, sizeof(meta->kernel_version),
+			 "%s", kv.release);
+	free(buf);
+}
+
 int ms_snapshot_init(struct ms_snapshot *snap, const struct ms_source *src,
 		     uint64_t page_size, struct ms_diag *diag)
 {
@@ -204,6 +220,7 @@ int ms_snapshot_init(struct ms_snapshot *snap, const struct ms_source *src,
 
 	memset(snap, 0, sizeof(*snap));
 	snap->src = src;
+	read_upstream(src, &snap->meta);
 	if (ms_source_is_live(src)) {
 		live_meta(&snap->meta);
 		return 0;
