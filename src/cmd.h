@@ -160,6 +160,8 @@ int cmd_check(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_zones(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_scull(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_validate(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_atomic_argp;
 extern const struct argp cmd_check_argp;
@@ -167,5 +169,7 @@ extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;
 extern const struct argp cmd_summary_argp;
+extern const struct argp cmd_scull_argp;
+extern const struct argp cmd_validate_argp;
 
 #endif

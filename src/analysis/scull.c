@@ -10,6 +10,9 @@
  * address: kmod/scull.c prints both with %pK, so even hashed addresses
  * agree.
  */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/scull.h"
@@ -164,4 +167,89 @@ const char *ms_vmatch_text(enum ms_vmatch m)
 		return "the area there has another number of pages";
 	}
 	return "?";
+}
+
+int ms_scullp_map(struct ms_scullp_map *m, const struct ms_scull *sc,
+		  const struct ms_zoneinfo *zi)
+{
+	size_t i, d, n = sc->nr_quanta ? sc->nr_quanta : 1;
+	size_t nz = zi->nr_zones ? zi->nr_zones : 1;
+	size_t nd = sc->nr_devs ? sc->nr_devs : 1;
+
+	memset(m, 0, sizeof(*m));
+	m->nr_zones = zi->nr_zones;
+	m->place = calloc(n, sizeof(*m->place));
+	m->zone = calloc(n, sizeof(*m->zone));
+	m->zone_quanta = calloc(nz, sizeof(*m->zone_quanta));
+	m->zone_pages = calloc(nz, sizeof(*m->zone_pages));
+	if (nd > SIZE_MAX / nz / sizeof(*m->dev_zone_quanta)) {
+		ms_scullp_map_release(m);
+		return -ENOMEM;
+	}
+	m->dev_zone_quanta = calloc(nd * nz, sizeof(*m->dev_zone_quanta));
+	if (!m->place || !m->zone || !m->zone_quanta || !m->zone_pages ||
+	    !m->dev_zone_quanta) {
+		ms_scullp_map_release(m);
+		return -ENOMEM;
+	}
+	for (d = 0; d < sc->nr_devs; d++) {
+		const struct ms_scull_dev *dev = &sc->devs[d];
+
+		for (i = dev->first; i < dev->first + dev->nr_quanta; i++) {
+			const struct ms_scull_quantum *q = &sc->quanta[i];
+			size_t z;
+
+			m->place[i] = ms_scullp_place(zi, q, &m->zone[i]);
+			if (m->place[i] != MS_PLACE_OK) {
+				m->nr_misplaced++;
+				continue;
+			}
+			z = (size_t)(m->zone[i] - zi->zones);
+			m->zone_quanta[z]++;
+			m->zone_pages[z] += (uint64_t)1 << q->order;
+			m->dev_zone_quanta[d * nz + z]++;
+		}
+	}
+	return 0;
+}
+
+void ms_scullp_map_release(struct ms_scullp_map *m)
+{
+	free(m->place);
+	free(m->zone);
+	free(m->zone_quanta);
+	free(m->zone_pages);
+	free(m->dev_zone_quanta);
+	memset(m, 0, sizeof(*m));
+}
+
+int ms_scullv_map(struct ms_scullv_map *m, const struct ms_scull *sc,
+		  const struct ms_vmareas *va)
+{
+	size_t i, n = sc->nr_quanta ? sc->nr_quanta : 1;
+
+	memset(m, 0, sizeof(*m));
+	m->addrs = ms_scullv_addrs(sc);
+	if (!va || va->hidden || m->addrs == MS_VADDRS_HIDDEN)
+		return 0;
+	m->match = calloc(n, sizeof(*m->match));
+	m->area = calloc(n, sizeof(*m->area));
+	if (!m->match || !m->area) {
+		ms_scullv_map_release(m);
+		return -ENOMEM;
+	}
+	m->matched = true;
+	for (i = 0; i < sc->nr_quanta; i++) {
+		m->match[i] = ms_scullv_match(va, &sc->quanta[i], &m->area[i]);
+		if (m->match[i] == MS_VMATCH_OK)
+			m->nr_matched++;
+	}
+	return 0;
+}
+
+void ms_scullv_map_release(struct ms_scullv_map *m)
+{
+	free(m->match);
+	free(m->area);
+	memset(m, 0, sizeof(*m));
 }

@@ -117,4 +117,68 @@ const char *ms_vmatch_name(enum ms_vmatch m);
 /** ms_vmatch_text() - why a quantum did not match, in words */
 const char *ms_vmatch_text(enum ms_vmatch m);
 
+/**
+ * struct ms_scullp_map - every scullp quantum placed in a zone
+ * @place:       per quantum of the listing (same index), its placement
+ * @zone:        per quantum, the zone ms_scullp_place() gave, or NULL
+ * @zone_quanta: per zone of the zoneinfo (same index), the quanta of
+ *               every device placed there with MS_PLACE_OK
+ * @zone_pages:  the same in pages
+ * @dev_zone_quanta: per device d and zone z, at [d * @nr_zones + z], the
+ *               quanta of device d placed in zone z with MS_PLACE_OK
+ * @nr_zones:    zones of the zoneinfo
+ * @nr_misplaced: quanta whose placement is not MS_PLACE_OK
+ */
+struct ms_scullp_map {
+	enum ms_place *place;
+	const struct ms_zone **zone;
+	uint64_t *zone_quanta;
+	uint64_t *zone_pages;
+	uint64_t *dev_zone_quanta;
+	size_t nr_zones;
+	size_t nr_misplaced;
+};
+
+/**
+ * ms_scullp_map() - place every quantum of @sc (a scullp listing)
+ * @m: result; release with ms_scullp_map_release()
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ms_scullp_map(struct ms_scullp_map *m, const struct ms_scull *sc,
+		  const struct ms_zoneinfo *zi);
+
+void ms_scullp_map_release(struct ms_scullp_map *m);
+
+/**
+ * struct ms_scullv_map - every scullv quantum matched with vmallocinfo
+ * @addrs:      what the listing's addresses are worth
+ * @matched:    matching was done: vmallocinfo was given and the
+ *              addresses are not hidden
+ * @match:      per quantum (same index), when @matched
+ * @area:       per quantum, the area at its address or NULL
+ * @nr_matched: quanta with MS_VMATCH_OK
+ */
+struct ms_scullv_map {
+	enum ms_vaddrs addrs;
+	bool matched;
+	enum ms_vmatch *match;
+	const struct ms_vmarea **area;
+	size_t nr_matched;
+};
+
+/**
+ * ms_scullv_map() - match every quantum of @sc (a scullv listing)
+ * @va: the scanned /proc/vmallocinfo, or NULL when unavailable
+ *
+ * Nothing is matched (@m->matched false) without @va or when the
+ * addresses of @sc or of @va are hidden.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ms_scullv_map(struct ms_scullv_map *m, const struct ms_scull *sc,
+		  const struct ms_vmareas *va);
+
+void ms_scullv_map_release(struct ms_scullv_map *m);
+
 #endif
