@@ -27,6 +27,7 @@
 #include "proc/probe.h"
 #include "view/atomic.h"
 #include "view/validate.h"
+#include "view/view.h"
 #include "lib/banned.h"
 
 enum { OPT_ORDERS = 0x600, OPT_GFP };
@@ -408,12 +409,14 @@ static int validate(struct run *r)
 				return MS_EXIT_FAIL;
 			if (err > 0)
 				continue;
-			if (!begun)
+			if (!begun) {
+				ms_view_source(ctx->out, &ctx->snap);
 				ms_view_validate_begin(
 					ctx->out, r->o->gfp,
 					(unsigned int)r->o->orders.first,
 					(unsigned int)r->o->orders.last, &era,
 					r->probe_path);
+			}
 			begun = true;
 			err = check_node(r, order, node, &res);
 			ms_atomic_result_release(&res);

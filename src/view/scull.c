@@ -34,16 +34,47 @@ static void header(struct ms_out *out, const char *file,
 	ms_out_u64(out, "nr_devices", NULL, sc->nr_devs);
 	ms_out_u64(out, "nr_quanta", NULL, sc->nr_quanta);
 	ms_out_bytes(out, "quanta_bytes", NULL, bytes);
-	ms_out_text(out, "%s (version %u): %zu devices, %zu quanta, %s\n",
-		    file, sc->version, sc->nr_devs, sc->nr_quanta,
+	ms_out_text(out, "%s (version %u): %zu device%s, %zu quant%s, %s\n",
+		    file, sc->version, sc->nr_devs, sc->nr_devs == 1 ? "" : "s",
+		    sc->nr_quanta, sc->nr_quanta == 1 ? "um" : "a",
 		    ms_units_bytes(buf, sizeof(buf), bytes));
+}
+
+/* Where a block lies, in words; @label is the zone as "node/name". */
+static const char *place_text(enum ms_place p, const char *label)
+{
+	static char buf[96];
+
+	switch (p) {
+	case MS_PLACE_OK:
+		snprintf(buf, sizeof(buf), "%s", label);
+		break;
+	case MS_PLACE_NO_ZONE:
+		return "no zone spans this pfn";
+	case MS_PLACE_OTHER_NODE:
+		snprintf(buf, sizeof(buf), "in %s, a zone of another node",
+			 label);
+		break;
+	case MS_PLACE_AMBIGUOUS:
+		snprintf(buf, sizeof(buf), "zones of several nodes span it "
+			 "(first: %s)", label);
+		break;
+	case MS_PLACE_STRADDLES:
+		snprintf(buf, sizeof(buf), "runs past the end of %s", label);
+		break;
+	case MS_PLACE_UNPOPULATED:
+		snprintf(buf, sizeof(buf), "in %s, which has no present pages",
+			 label);
+		break;
+	}
+	return buf;
 }
 
 static void scullp_quantum(struct ms_out *out, const struct ms_scull_dev *d,
 			   const struct ms_scull_quantum *q, enum ms_place p,
 			   const struct ms_zone *z, bool text)
 {
-	char buf[48];
+	char buf[48] = "";
 
 	ms_out_obj_open(out, NULL);
 	if (text)
@@ -60,16 +91,13 @@ static void scullp_quantum(struct ms_out *out, const struct ms_scull_dev *d,
 		zone_label(buf, sizeof(buf), z);
 		ms_out_s64(out, "zone_node", NULL, z->node);
 		ms_out_str(out, "zone", NULL, z->name);
-		if (text)
-			ms_out_text(out, ": %s", buf);
 	} else {
 		ms_out_null(out, "zone_node", NULL);
-		ms_out_null(out, "zone", text ? ": no zone%s" : NULL);
+		ms_out_null(out, "zone", NULL);
 	}
-	ms_out_str(out, "place", text && p != MS_PLACE_OK ? " (%s)" : NULL,
-		   ms_place_name(p));
+	ms_out_str(out, "place", NULL, ms_place_name(p));
 	if (text)
-		ms_out_text(out, "\n");
+		ms_out_text(out, ": %s\n", place_text(p, buf));
 	ms_out_obj_close(out);
 }
 
@@ -130,7 +158,7 @@ void ms_view_scullp(struct ms_out *out, const struct ms_scull *sc,
 		ms_out_bytes(out, "size_bytes", " %10s", dev->size_bytes);
 		ms_out_u64(out, "nr_quanta", " %7" PRIu64, dev->nr_quanta);
 		ms_out_bytes(out, "quanta_bytes", " %10s", dev_bytes(dev));
-		ms_out_text(out, " ");
+		ms_out_text(out, dev->nr_quanta ? " " : "  -");
 		zone_counts(out, zi, m->dev_zone_quanta + d * nz, NULL);
 		ms_out_text(out, "\n");
 		ms_out_arr_open(out, "quanta");
