@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag atomic check snapshot"
+	local commands="summary zones frag atomic check snapshot scull validate"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -31,7 +31,11 @@ _memscope()
 		return
 		;;
 	--gfp)
-		COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		if [[ "$cmd" == validate ]]; then
+			COMPREPLY=($(compgen -W "atomic nowait kernel" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		fi
 		return
 		;;
 	--kernel | --node | -n | --order | -o | --orders | --warn | --crit)
@@ -47,6 +51,8 @@ _memscope()
 	frag) opts="--node --order --debugfs" ;;
 	atomic) opts="--order --orders --gfp --node" ;;
 	check) opts="--order --gfp --node --warn --crit" ;;
+	scull) opts="--quanta" ;;
+	validate) opts="--gfp --orders --node" ;;
 	snapshot)
 		if [[ "$cur" != -* ]]; then
 			_filedir -d

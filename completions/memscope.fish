@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic check snapshot
+set -l commands summary zones frag atomic check snapshot scull validate
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -10,6 +10,8 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a frag -d '
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a atomic -d 'Would an order-N GFP_ATOMIC request succeed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 'Monitoring check of order-N headroom'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a scull -d 'Where the memscope_scull device memory lies'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the GFP model against real allocations'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
 complete -c memscope -s j -l json -d 'Print one JSON document'
@@ -29,3 +31,7 @@ complete -c memscope -n "__fish_seen_subcommand_from check" -l warn -x -d 'WARNI
 complete -c memscope -n "__fish_seen_subcommand_from check" -l crit -x -d 'CRITICAL below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from frag" -l debugfs -d 'Print the kernel debugfs extfrag text'
 complete -c memscope -n "__fish_seen_subcommand_from snapshot" -a '(__fish_complete_directories)'
+complete -c memscope -n "__fish_seen_subcommand_from scull" -l quanta -d 'List every quantum'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l gfp -x -a 'atomic nowait kernel' -d 'GFP class of the probe'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l orders -x -d 'Orders A-B'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -s n -l node -x -d 'Only node N'
