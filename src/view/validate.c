@@ -35,6 +35,7 @@ static void row_json(struct ms_out *out, const struct ms_validate_row *r)
 	ms_out_s64(out, "error", NULL, r->error);
 	ms_out_u64(out, "tolerance", NULL, r->tolerance);
 	ms_out_bool(out, "within", NULL, r->within);
+	ms_out_bool(out, "skipped", NULL, r->skipped);
 	if (r->zone[0])
 		ms_out_bool(out, "in_model", NULL, r->in_model);
 }
@@ -50,7 +51,9 @@ static void row_text(struct ms_out *out, const struct ms_validate_row *r)
 	ms_out_text(out, " predicted=%" PRIu64 " actual=%" PRIu64
 			 " error=%+" PRId64 " tolerance=%" PRIu64 " %s%s\n",
 		    r->predicted, r->actual, r->error, r->tolerance,
-		    r->within ? "ok" : "MISS",
+		    r->skipped ? "skipped (the probe's request limit)" :
+		    r->within  ? "ok" :
+				 "MISS",
 		    r->zone[0] && !r->in_model ? " (zone not in the model)" : "");
 }
 
@@ -84,14 +87,15 @@ static void rows_json(struct ms_out *out, const char *key,
 void ms_view_validate_end(struct ms_out *out,
 			  const struct ms_validate_row *rows, size_t nr_rows,
 			  const struct ms_validate_row *totals,
-			  size_t nr_totals, uint64_t missed)
+			  size_t nr_totals, uint64_t skipped, uint64_t missed)
 {
 	if (ms_out_is_json(out)) {
 		rows_json(out, "results", rows, nr_rows);
 		rows_json(out, "totals", totals, nr_totals);
 	}
 	ms_out_u64(out, "nr_checked", "validate: %" PRIu64 " zone/order pairs",
-		   nr_rows);
+		   nr_rows - skipped);
+	ms_out_u64(out, "nr_skipped", " checked, %" PRIu64 " skipped", skipped);
 	ms_out_u64(out, "nr_missed", ", %" PRIu64 " outside the tolerance\n",
 		   missed);
 }

@@ -19,6 +19,9 @@
  * @error:        actual - predicted
  * @tolerance:    what the error may be (analysis/validate.h)
  * @within:       |error| <= tolerance
+ * @skipped:      not judged: the probe made as many requests as it may
+ *                (its max_count) and all succeeded, so where allocation
+ *                stops is unknown
  * @in_model:     the zone is in the model's zonelist (false: the probe
  *                got pages from a zone the model did not expect)
  */
@@ -32,6 +35,7 @@ struct ms_validate_row {
 	int64_t error;
 	uint64_t tolerance;
 	bool within;
+	bool skipped;
 	bool in_model;
 };
 
@@ -57,11 +61,12 @@ void ms_view_validate_progress(struct ms_out *out,
 
 /**
  * ms_view_validate_end() - JSON: every row ("results") and total
- * ("totals"); both: how many zone/order pairs were checked and missed
+ * ("totals"); both: how many zone/order pairs were checked, skipped
+ * and missed
  */
 void ms_view_validate_end(struct ms_out *out,
 			  const struct ms_validate_row *rows, size_t nr_rows,
 			  const struct ms_validate_row *totals,
-			  size_t nr_totals, uint64_t missed);
+			  size_t nr_totals, uint64_t skipped, uint64_t missed);
 
 #endif
