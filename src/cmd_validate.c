@@ -304,12 +304,12 @@ static int check_node(struct run *r, unsigned int order, int node,
 			 sizeof(row), &row))
 			goto out_nomem;
 	}
-	/* A zone the model left out but the allocator used. */
+	/* A zone the model left out (or of another node) that served some. */
 	for (z = 0; z < p.nr_zones; z++) {
 		const struct ms_probe_zone *pz = &p.zones[z];
 		const struct ms_zone *zz;
 
-		if (zone_listed(res, pz->node, pz->zone))
+		if (pz->node == node && zone_listed(res, pz->node, pz->zone))
 			continue;
 		zz = ms_zoneinfo_find(zi, pz->node, pz->zone);
 		memset(&row, 0, sizeof(row));
