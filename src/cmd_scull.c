@@ -76,30 +76,24 @@ static int need_listing(struct ms_ctx *ctx, enum ms_file_id id)
 }
 
 /*
- * /proc/vmallocinfo, scanned for what matching needs. Return: 0 with
- * *va set, 1 when unreadable (a warning was emitted and *why says so),
- * -1 after printing an error.
+ * /proc/vmallocinfo, indexed for matching. Return: 0 with *va set, 1
+ * when unreadable (a warning was emitted and *why says so), -1 after
+ * printing an error.
  */
 static int load_vmallocinfo(struct ms_ctx *ctx, struct ms_vmareas *va,
 			    const char **why)
 {
-	struct ms_diag diag = { 0 };
-	char msg[512];
-	char *buf;
-	size_t len;
-	int err;
+	int ret = ms_cmd_need(ctx, MS_FILE_VMALLOCINFO, false);
 
-	err = ms_source_read(&ctx->src, "proc/vmallocinfo", &buf, &len, &diag);
-	if (err) {
-		ms_diag_format(&diag, msg, sizeof(msg));
-		ms_out_warn(ctx->out, "%s", msg);
+	if (ret < 0)
+		return -1;
+	if (ret > 0) {
 		*why = "vmallocinfo unavailable";
 		return 1;
 	}
-	err = ms_vmareas_scan(va, buf, len, "vmallocinfo", &diag);
-	free(buf);
-	if (err) {
-		ms_error_diag(&diag);
+	if (ms_vmareas_build(va, ms_snapshot_get(&ctx->snap,
+						  MS_FILE_VMALLOCINFO))) {
+		ms_error("out of memory");
 		return -1;
 	}
 	if (va->hidden)

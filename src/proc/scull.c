@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "proc/scull.h"
+#include "proc/vmallocinfo.h"
 #include "lib/banned.h"
 
 /* Fields of one line: keyword, name or index, then up to 30 pairs. */
@@ -415,32 +416,6 @@ void ms_scull_release(struct ms_scull *sc)
 	memset(sc, 0, sizeof(*sc));
 }
 
-/* "sym+0x1a/0x80" -> "sym"; "[module]" -> "module". */
-static void scan_caller(struct ms_vmarea *a, const struct ms_tok *toks,
-			int ntok)
-{
-	const struct ms_tok *t;
-	const char *plus;
-	size_t n;
-
-	if (ntok < 3)
-		return;
-	t = &toks[2];
-	/* "pages=", "phys=", "N0=", vm_map_ram, unpurged: no caller */
-	if (memchr(t->s, '=', t->len) || t->s[0] == '[' ||
-	    ms_tok_eq(t, "vm_map_ram") || ms_tok_eq(t, "unpurged"))
-		return;
-	plus = memchr(t->s, '+', t->len);
-	n = plus ? (size_t)(plus - t->s) : t->len;
-	if (n < sizeof(a->caller))
-		ms_tok_copy(a->caller, sizeof(a->caller), t->s, n);
-	if (ntok > 3 && toks[3].len > 2 && toks[3].s[0] == '[' &&
-	    toks[3].s[toks[3].len - 1] == ']' &&
-	    toks[3].len - 2 < sizeof(a->module))
-		ms_tok_copy(a->module, sizeof(a->module), toks[3].s + 1,
-			    toks[3].len - 2);
-}
-
 static int cmp_area(const void *x, const void *y)
 {
 	const struct ms_vmarea *a = x, *b = y;
@@ -450,72 +425,38 @@ static int cmp_area(const void *x, const void *y)
 	return (a->line > b->line) - (a->line < b->line);
 }
 
-int ms_vmareas_scan(struct ms_vmareas *va, const char *buf, size_t len,
-		    const char *name, struct ms_diag *diag)
+int ms_vmareas_build(struct ms_vmareas *va, const struct ms_vmallocinfo *vi)
 {
-	struct scull_parser p = { NULL, name, diag, 0, 0, 0 };
-	struct ms_tok toks[MAX_TOKS];
-	struct ms_cursor cur;
-	const char *line;
-	size_t n, cap = 0;
-	bool nonzero = false;
-	int ret, ntok, i, err;
+	size_t i;
 
 	memset(va, 0, sizeof(*va));
-	ms_cursor_init(&cur, buf, len);
-	while ((ret = ms_cursor_next(&cur, &line, &n)) != 0) {
-		struct ms_vmarea *a;
-		uint64_t range[2];
-		char q[64];
+	if (!vi->nr_areas)
+		return 0;
+	va->areas = calloc(vi->nr_areas, sizeof(*va->areas));
+	if (!va->areas)
+		return -ENOMEM;
+	for (i = 0; i < vi->nr_areas; i++) {
+		const struct ms_vmalloc_area *src = &vi->areas[i];
+		const struct ms_vmalloc_caller *c =
+			ms_vmalloc_area_caller(vi, src);
+		struct ms_vmarea *a = &va->areas[i];
 
-		p.lineno = cur.lineno;
-		if (ret < 0) {
-			err = fail(&p, "unexpected binary data");
-			goto out_err;
-		}
-		ntok = ms_tokenize(line, n, toks, MAX_TOKS);
-		if (ntok == -E2BIG)
-			ntok = MAX_TOKS;	/* only the first fields count */
-		if (ntok == 0)
-			continue;
-		err = grow(&p, (void **)&va->areas, &cap, va->nr_areas,
-			   sizeof(*va->areas));
-		if (err)
-			goto out_err;
-		a = &va->areas[va->nr_areas];
-		memset(a, 0, sizeof(*a));
-		a->line = p.lineno;
-		if (parse_range(&toks[0], range) || ntok < 2 ||
-		    ms_parse_u64(toks[1].s, toks[1].len, &a->size_bytes)) {
-			err = fail(&p, "expected '0xSTART-0xEND SIZE', found "
-				   "'%s'", ms_quote_tok(q, sizeof(q), line, n));
-			goto out_err;
-		}
-		a->start = range[0];
-		a->end = range[1];
-		if (a->start || a->end)
-			nonzero = true;
-		scan_caller(a, toks, ntok);
-		for (i = 2; i < ntok; i++)
-			if (ms_starts_with(toks[i].s, toks[i].len, "pages=") &&
-			    ms_parse_u64(toks[i].s + 6, toks[i].len - 6,
-					 &a->pages)) {
-				err = fail(&p, "expected a number after "
-					   "'pages=', found '%s'",
-					   ms_quote_tok(q, sizeof(q),
-							toks[i].s, toks[i].len));
-				goto out_err;
-			}
-		va->nr_areas++;
+		a->start = src->start;
+		a->end = src->end;
+		a->size_bytes = src->size_bytes;
+		a->pages = src->pages;
+		a->line = src->line;
+		if (c && !c->is_address && c->symbol != MS_VMALLOC_NONE)
+			snprintf(a->caller, sizeof(a->caller), "%s",
+				 vi->symbols[c->symbol]);
+		if (c && ms_vmalloc_caller_module(vi, c))
+			snprintf(a->module, sizeof(a->module), "%s",
+				 ms_vmalloc_caller_module(vi, c));
 	}
-	va->hidden = va->nr_areas && !nonzero;
-	if (va->nr_areas)
-		qsort(va->areas, va->nr_areas, sizeof(*va->areas), cmp_area);
+	va->nr_areas = vi->nr_areas;
+	va->hidden = vi->addrs == MS_VMALLOC_ADDRS_HIDDEN;
+	qsort(va->areas, va->nr_areas, sizeof(*va->areas), cmp_area);
 	return 0;
-
-out_err:
-	ms_vmareas_release(va);
-	return err;
 }
 
 void ms_vmareas_release(struct ms_vmareas *va)

@@ -166,19 +166,19 @@ struct ms_vmareas {
 	bool hidden;
 };
 
+struct ms_vmallocinfo;
+
 /**
- * ms_vmareas_scan() - read the start, size, caller and pages of every
- * line of /proc/vmallocinfo
+ * ms_vmareas_build() - index the areas of a parsed /proc/vmallocinfo
+ * (src/proc/vmallocinfo.c) by start address, for matching
  * @va: result, sorted by start; release with ms_vmareas_release()
  *
- * Only what matching needs is read; the rest of a line is skipped.
- * Lines of "vm_map_ram" and "unpurged vm_area" have no caller. A line
- * that does not start with "0xSTART-0xEND SIZE" is an error.
+ * Callers keep only their symbol ("scullv_quantum_alloc") and module.
+ * Areas without a caller ("vm_map_ram", "unpurged vm_area") get "".
  *
- * Return: 0, or a negative errno with @diag naming the line.
+ * Return: 0 or -ENOMEM.
  */
-int ms_vmareas_scan(struct ms_vmareas *va, const char *buf, size_t len,
-		    const char *name, struct ms_diag *diag);
+int ms_vmareas_build(struct ms_vmareas *va, const struct ms_vmallocinfo *vi);
 
 void ms_vmareas_release(struct ms_vmareas *va);
 

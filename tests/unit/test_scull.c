@@ -10,6 +10,7 @@
 
 #include "analysis/scull.h"
 #include "proc/scull.h"
+#include "proc/vmallocinfo.h"
 
 /* As kmod/scull.c prints it (seq_printf formats of scull_seq_show()). */
 static const char scullp_text[] =
@@ -417,14 +418,17 @@ static void test_vmareas(void **state)
 		"vmalloc N0=16\n";
 	const struct ms_vmarea *a;
 	struct ms_scull_quantum q = { 0 };
+	struct ms_vmallocinfo vi;
 	struct ms_vmareas va;
 	struct ms_diag diag;
 
 	(void)state;
-	assert_int_equal(ms_vmareas_scan(&va, vmallocinfo_text,
-					 strlen(vmallocinfo_text),
-					 "vmallocinfo", &diag),
+	assert_int_equal(ms_vmallocinfo_parse(&vi, vmallocinfo_text,
+					      strlen(vmallocinfo_text),
+					      "vmallocinfo", &diag),
 			 0);
+	assert_int_equal(ms_vmareas_build(&va, &vi), 0);
+	ms_vmallocinfo_release(&vi);
 	assert_int_equal(va.nr_areas, 7);
 	assert_false(va.hidden);
 	/* sorted by start */
@@ -454,27 +458,20 @@ static void test_vmareas(void **state)
 	assert_int_equal(ms_scullv_match(&va, &q, &a), MS_VMATCH_PAGES);
 	ms_vmareas_release(&va);
 
-	assert_int_equal(ms_vmareas_scan(&va, hidden, strlen(hidden),
-					 "vmallocinfo", &diag),
+	assert_int_equal(ms_vmallocinfo_parse(&vi, hidden, strlen(hidden),
+					      "vmallocinfo", &diag),
 			 0);
+	assert_int_equal(ms_vmareas_build(&va, &vi), 0);
+	ms_vmallocinfo_release(&vi);
 	assert_true(va.hidden);
 	ms_vmareas_release(&va);
 
-	assert_int_equal(ms_vmareas_scan(&va, "", 0, "vmallocinfo", &diag), 0);
+	assert_int_equal(ms_vmallocinfo_parse(&vi, "", 0, "vmallocinfo", &diag),
+			 0);
+	assert_int_equal(ms_vmareas_build(&va, &vi), 0);
+	ms_vmallocinfo_release(&vi);
 	assert_int_equal(va.nr_areas, 0);
 	assert_false(va.hidden);
-
-	assert_int_equal(ms_vmareas_scan(&va, "0xffff-0xfffe\n", 14,
-					 "vmallocinfo", &diag),
-			 -EINVAL);
-	assert_int_equal(diag.line, 1);
-	assert_string_equal(diag.msg, "expected '0xSTART-0xEND SIZE', found "
-				      "'0xffff-0xfffe'");
-	assert_int_equal(ms_vmareas_scan(&va, "0x1-0x2 8 f+0/1 pages=x\n", 24,
-					 "vmallocinfo", &diag),
-			 -EINVAL);
-	assert_string_equal(diag.msg,
-			    "expected a number after 'pages=', found 'pages=x'");
 	assert_null(va.areas);
 }
 
