@@ -112,10 +112,12 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_zones(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_slab(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;
 extern const struct argp cmd_summary_argp;
+extern const struct argp cmd_slab_argp;
 
 #endif

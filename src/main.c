@@ -24,6 +24,8 @@ static const struct ms_cmd commands[] = {
 	  "Free pages, watermarks and protection per zone" },
 	{ "frag", cmd_frag, &cmd_frag_argp,
 	  "Free blocks, unusable and fragmentation index per order" },
+	{ "slab", cmd_slab, &cmd_slab_argp,
+	  "Slab caches: sizes, waste, growth (slabtop, with --watch)" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };
