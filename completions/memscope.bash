@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag snapshot"
+	local commands="summary zones frag slab snapshot"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -29,6 +29,13 @@ _memscope()
 	--kernel | --node | -n | --order | -o)
 		return
 		;;
+	--sort | -s)
+		COMPREPLY=($(compgen -W "a b c l v n o p s u g w active_objs objs_per_slab cache_size slabs active_slabs name objs pages_per_slab obj_size use growth waste" -- "$cur"))
+		return
+		;;
+	--top | -t | --filter | -f | --count | -c | --grow-window | --grow-min)
+		return
+		;;
 	esac
 
 	local opts=""
@@ -37,6 +44,7 @@ _memscope()
 	summary) opts="" ;;
 	zones) opts="--node" ;;
 	frag) opts="--node --order --debugfs" ;;
+	slab) opts="--sort --top --filter --once --watch --count --grow-window --grow-min" ;;
 	snapshot)
 		if [[ "$cur" != -* ]]; then
 			_filedir -d

@@ -269,7 +269,7 @@ static int facts_get(struct facts *f, const struct ms_source *src,
 	int err;
 
 	*out = NULL;
-	hit = bsearch(name, f->v, f->n, sizeof(*f->v), cmp_fact);
+	hit = f->n ? bsearch(name, f->v, f->n, sizeof(*f->v), cmp_fact) : NULL;
 	if (hit) {
 		*out = (*hit)->known ? &(*hit)->ss : NULL;
 		return 0;
