@@ -237,6 +237,22 @@ assert t["bytes"] == sum(c["bytes"] for c in d["caches"])
 assert t["active_bytes"] == sum(c["active_objs"] * c["obj_size"] for c in d["caches"])
 ' "$tmp/slub.json"
 
+# ---- snapshot keeps SLUB's sysfs facts ----
+"$MEMSCOPE" --root "$fx/x86_64-6.18-slub" snapshot "$tmp/snap" >"$tmp/snap.out" 2>&1
+check "snapshot: sys/kernel/slab is captured" \
+	test "$(find "$tmp/snap/sys/kernel/slab" -type f | wc -l)" = 1175
+check "snapshot: one line for the sysfs files" \
+	grep -q -x '  sys/kernel/slab/ (1175 files of 235 caches)' "$tmp/snap.out"
+check "snapshot: the attribute files are copied byte for byte" \
+	diff -r "$fx/x86_64-6.18-slub/sys/kernel/slab" "$tmp/snap/sys/kernel/slab"
+"$MEMSCOPE" --root "$tmp/snap" --json slab | sed '/"root"/d' >"$tmp/s2.json"
+sed '/"root"/d' "$tmp/slub.json" >"$tmp/s1.json"
+check "snapshot: slab of the snapshot equals slab of the capture" \
+	cmp "$tmp/s1.json" "$tmp/s2.json"
+"$MEMSCOPE" --root "$fx/slab-2.0" snapshot "$tmp/snap20" >/dev/null 2>&1
+check "snapshot: no sys/kernel/slab without one to copy" \
+	test ! -e "$tmp/snap20/sys/kernel/slab"
+
 # ---- root-only slabinfo ----
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	mkdir -p "$tmp/priv/proc"
