@@ -659,6 +659,7 @@ static int run_tui(struct sampler *s, const struct slab_opts *o)
 	struct ms_tui_slab_opts to = {
 		.sort = o->sort,
 		.filter = o->filter,
+		.top = o->top,
 		.interval_ms = o->interval_ms,
 		.count = o->count,
 		.color = tui_color(&s->ctx->opts),

@@ -385,10 +385,13 @@ static int select_rows(struct screen *sc)
 		sc->shown_cap = m->nr_rows;
 	}
 	sc->nr_shown = 0;
-	for (i = 0; i < m->nr_rows; i++)
+	for (i = 0; i < m->nr_rows; i++) {
+		if (sc->o->top && sc->nr_shown == sc->o->top)
+			break;
 		if (!sc->has_re ||
 		    !regexec(&sc->re, m->rows[i].cache->name, 0, NULL, 0))
 			sc->shown[sc->nr_shown++] = &m->rows[i];
+	}
 	return 0;
 }
 
