@@ -86,11 +86,11 @@ static const struct argp_option slab_options[] = {
 	  "otherwise (or with --json) one JSON object per sample and line", 0 },
 	{ "count", 'c', "N", 0, "Stop after N samples (implies --watch)", 0 },
 	{ "grow-window", OPT_GROW_WINDOW, "K", 0,
-	  "Mark a cache as growing when its size did not fall over the last "
-	  "K samples (default 5)...", 0 },
+	  "A cache is growing when its size did not fall over its last K "
+	  "samples (default 5) and rose by more than --grow-min", 0 },
 	{ "grow-min", OPT_GROW_MIN, "BYTES", 0,
-	  "...and rose by more than BYTES in them (default 64K; suffixes K, "
-	  "M, G)", 0 },
+	  "The rise over --grow-window samples that marks a cache as "
+	  "growing (default 64K; suffixes K, M, G)", 0 },
 	{ 0 }
 };
 
