@@ -11,20 +11,28 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/gfp.h"
 #include "cmd.h"
+#include "lib/kver.h"
+#include "proc/pagetypeinfo.h"
+#include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
 enum {
 	OPT_NO_COLOR = 0x100,
 	OPT_PAGE_SIZE,
 	OPT_KERNEL,
+	OPT_FORMAT,
 };
 
 static const struct argp_option global_options[] = {
 	{ "root", 'r', "DIR", 0,
 	  "Read DIR/proc and DIR/sys instead of /proc and /sys (a snapshot "
 	  "or an unpacked sosreport)", -1 },
-	{ "json", 'j', NULL, 0, "Print one JSON document", -1 },
+	{ "json", 'j', NULL, 0, "Print one JSON document (--format json)", -1 },
+	{ "format", OPT_FORMAT, "FORMAT", 0,
+	  "text (default), json, or prom (Prometheus text exposition, "
+	  "summary only)", -1 },
 	{ "no-color", OPT_NO_COLOR, NULL, 0, "Never use colours", -1 },
 	{ "page-size", OPT_PAGE_SIZE, "BYTES", 0,
 	  "Page size of a --root capture without a meta file", -1 },
@@ -55,6 +63,21 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'j':
 		o->json = true;
+		o->prom = false;
+		break;
+	case OPT_FORMAT:
+		if (!strcmp(arg, "text")) {
+			o->json = o->prom = false;
+		} else if (!strcmp(arg, "json")) {
+			o->json = true;
+			o->prom = false;
+		} else if (!strcmp(arg, "prom")) {
+			o->json = false;
+			o->prom = true;
+		} else {
+			argp_error(state, "--format: expected text, json or "
+				   "prom, found '%s'", arg);
+		}
 		break;
 	case OPT_NO_COLOR:
 		o->no_color = true;
@@ -66,9 +89,16 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--page-size: expected a power of "
 				   "two, found '%s'", arg);
 		break;
-	case OPT_KERNEL:
+	case OPT_KERNEL: {
+		struct ms_kver kv;
+
+		if (ms_kver_parse(&kv, arg, strlen(arg)))
+			argp_error(state, "--kernel: expected a kernel release "
+				   "such as 5.15 or 6.1.0-13-amd64, found '%s'",
+				   arg);
 		o->kernel = arg;
 		break;
+	}
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -100,9 +130,9 @@ static error_t wrap_parse(int key, char *arg MS_UNUSED,
 int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
 		 char **argv, void *input)
 {
-	static const struct argp empty = { 0 };
+	struct argp child = argp ? *argp : (struct argp){ 0 };
 	struct argp_child children[] = {
-		{ argp ? argp : &empty, 0, NULL, 0 },
+		{ &child, 0, NULL, 0 },
 		{ &ms_global_argp, 0, "Global options:", 0 },
 		{ 0 }
 	};
@@ -114,6 +144,8 @@ int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
 	};
 	struct cmd_input ci = { ctx, input };
 
+	/* argp joins the usage of parent and child: say it once */
+	child.args_doc = NULL;
 	if (argp_parse(&wrap, argc, argv, 0, NULL, &ci))
 		return MS_EXIT_USAGE;
 	return MS_EXIT_OK;
@@ -144,7 +176,7 @@ static bool want_color(const struct ms_opts *o)
 	const char *term = getenv("TERM");
 	const char *nc = getenv("NO_COLOR");
 
-	if (o->no_color || o->json || (nc && nc[0]))
+	if (o->no_color || o->json || o->prom || (nc && nc[0]))
 		return false;
 	if (!term || !strcmp(term, "dumb"))
 		return false;
@@ -155,6 +187,11 @@ int ms_cmd_start(struct ms_ctx *ctx)
 {
 	struct ms_diag diag = { 0 };
 
+	if (ctx->opts.prom && !ctx->prom_capable) {
+		ms_error("--format prom is written by the summary command "
+			 "only: memscope --format prom [summary]");
+		return MS_EXIT_USAGE;
+	}
 	if (ms_source_init(&ctx->src, ctx->opts.root, &diag)) {
 		ms_error_diag(&diag);
 		return MS_EXIT_FAIL;
@@ -175,11 +212,70 @@ int ms_cmd_start(struct ms_ctx *ctx)
 	}
 	ms_out_set_page_size(ctx->out, ctx->snap.meta.page_size);
 	ctx->started = true;
-	if (!strcmp(ctx->snap.meta.page_size_source, "default"))
+	if (!strcmp(ctx->snap.meta.page_size_source, "default") &&
+	    !ctx->no_page_size)
 		ms_out_warn(ctx->out,
 			    "page size unknown (no meta file and no "
 			    "--page-size), assuming 4096 bytes");
 	return MS_EXIT_OK;
+}
+
+int ms_cmd_start_output(struct ms_ctx *ctx)
+{
+	if (ctx->opts.prom && !ctx->prom_capable) {
+		ms_error("--format prom is written by the summary command "
+			 "only: memscope --format prom [summary]");
+		return MS_EXIT_USAGE;
+	}
+	/* nothing opened: what main() releases must be empty */
+	memset(&ctx->snap, 0, sizeof(ctx->snap));
+	ctx->src.root_fd = -1;
+	ctx->src.root = NULL;
+	ctx->out = ms_out_new(ctx->opts.json ? MS_OUT_JSON : MS_OUT_TEXT,
+			      stdout, want_color(&ctx->opts));
+	if (!ctx->out) {
+		ms_error("out of memory");
+		return MS_EXIT_FAIL;
+	}
+	ctx->started = true;
+	return MS_EXIT_OK;
+}
+
+uint32_t ms_cmd_gfp_layout(struct ms_ctx *ctx, bool use_source,
+			   const char **source)
+{
+	const char *rel = ctx->snap.meta.kernel_release;
+	struct ms_kver kv;
+	uint32_t kver;
+	char kb[16];
+
+	if (ctx->opts.kernel &&
+	    !ms_kver_parse(&kv, ctx->opts.kernel, strlen(ctx->opts.kernel))) {
+		*source = "override";
+	} else if (use_source && ctx->started && rel[0] &&
+		   !ms_kver_parse(&kv, rel, strlen(rel))) {
+		*source = "release";
+	} else {
+		*source = "default";
+		return 0;
+	}
+	kver = MS_GFP_KVER(kv.major, kv.minor);
+	if (kver > MS_GFP_KVER_NEWEST) {
+		ms_out_warn(ctx->out,
+			    "kernel %u.%u is newer than the GFP layouts "
+			    "memscope knows; the layout of %s is used",
+			    kv.major, kv.minor,
+			    ms_gfp_kver_format(MS_GFP_KVER_NEWEST, kb,
+					       sizeof(kb)));
+		kver = MS_GFP_KVER_NEWEST;
+	} else if (kver < MS_GFP_KVER(2, 6)) {
+		ms_out_warn(ctx->out,
+			    "kernel %u.%u is older than the GFP layouts "
+			    "memscope knows; the layout of 2.6 is used",
+			    kv.major, kv.minor);
+		kver = MS_GFP_KVER(2, 6);
+	}
+	return kver;
 }
 
 int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required)
@@ -202,6 +298,25 @@ int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required)
 	return 1;
 }
 
+void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
+{
+	const char *rel = ctx->snap.meta.kernel_release;
+	struct ms_era_features f;
+	struct ms_kver kv;
+
+	if (ctx->opts.kernel &&
+	    !ms_kver_parse(&kv, ctx->opts.kernel, strlen(ctx->opts.kernel))) {
+		ms_era_override(era, &kv);
+		return;
+	}
+	ms_era_features_scan(&f, ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
+			     ms_snapshot_get(&ctx->snap, MS_FILE_PAGETYPEINFO));
+	ms_era_detect(era, rel[0] && !ms_kver_parse(&kv, rel, strlen(rel)) ?
+				   &kv :
+				   NULL,
+		      &f);
+}
+
 int ms_cmd_finish(struct ms_ctx *ctx, int status)
 {
 	if (!ctx->out)
@@ -212,7 +327,7 @@ int ms_cmd_finish(struct ms_ctx *ctx, int status)
 	 * nothing.
 	 */
 	if (status != MS_EXIT_OK && status != MS_EXIT_RISK &&
-	    ms_out_is_json(ctx->out))
+	    !ctx->output_on_failure && ms_out_is_json(ctx->out))
 		return status;
 	if (ms_out_finish(ctx->out)) {
 		if (errno == EPIPE)

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "analysis/atomic.h"
+#include "analysis/era.h"
 #include "out/out.h"
 #include "proc/snapshot.h"
 #include "proc/source.h"
@@ -25,6 +27,7 @@ enum ms_exit {
 struct ms_opts {
 	const char *root;
 	bool json;
+	bool prom;
 	bool no_color;
 	uint64_t page_size;
 	const char *kernel;
@@ -37,6 +40,11 @@ struct ms_opts {
  * @snap: the current sample
  * @out:  the output (text or JSON)
  * @started: ms_cmd_start() succeeded, so @src, @snap and @out are set up
+ * @output_on_failure: write the document even when the exit status is
+ *          not 0 (check: its status is a verdict, not an error)
+ * @prom_capable: the command writes --format prom (summary)
+ * @no_page_size: the command uses no page size, so an unknown one is
+ *          not worth a warning (gfp)
  */
 struct ms_ctx {
 	struct ms_opts opts;
@@ -44,6 +52,9 @@ struct ms_ctx {
 	struct ms_snapshot snap;
 	struct ms_out *out;
 	bool started;
+	bool output_on_failure;
+	bool prom_capable;
+	bool no_page_size;
 };
 
 /**
@@ -81,6 +92,33 @@ int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
 int ms_cmd_start(struct ms_ctx *ctx);
 
 /**
+ * ms_cmd_start_output() - open only the output, for a command that reads
+ * no /proc source (explain reads a log file); --root is not used
+ *
+ * Return: MS_EXIT_OK, or MS_EXIT_FAIL or MS_EXIT_USAGE after printing
+ * the error.
+ */
+int ms_cmd_start_output(struct ms_ctx *ctx);
+
+/**
+ * ms_cmd_gfp_layout() - the GFP bit layout to decode masks with
+ * @use_source: fall back to the source's kernel release (needs
+ *          ms_cmd_start())
+ * @source: receives "override" (--kernel), "release" (the source's) or
+ *          "default" (neither: 0 is returned, which means the newest
+ *          layout, or for ms_allocfail_explain() a guess from the log)
+ *
+ * The --kernel option and the source's release are struct ms_kver
+ * (lib/kver.h); analysis/gfp.h keys its layouts on MS_GFP_KVER(major,
+ * minor), the same encoding without the patch level. A version outside
+ * the layouts known is replaced by the nearest one, with a warning.
+ *
+ * Return: MS_GFP_KVER() of the layout, or 0.
+ */
+uint32_t ms_cmd_gfp_layout(struct ms_ctx *ctx, bool use_source,
+			   const char **source);
+
+/**
  * ms_cmd_need() - load file @id for a command
  * @required: a missing or unreadable file is an error (else a warning)
  *
@@ -90,6 +128,13 @@ int ms_cmd_start(struct ms_ctx *ctx);
  * emitted), or -1 after printing an error (exit with MS_EXIT_FAIL).
  */
 int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required);
+
+/**
+ * ms_cmd_era() - the page allocator rules to model: --kernel when given,
+ * else the release of the source refined by the fields of the loaded
+ * zoneinfo and pagetypeinfo (analysis/era.h)
+ */
+void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era);
 
 /** ms_error() - "memscope: MSG" on stderr */
 void ms_error(const char *fmt, ...) MS_PRINTF(1, 2);
@@ -108,16 +153,59 @@ int ms_cmd_finish(struct ms_ctx *ctx, int status);
 uint64_t ms_parse_uint_arg(struct argp_state *state, const char *opt,
 			   const char *arg, uint64_t min, uint64_t max);
 
+/* Options shared by atomic and check. */
+struct ms_order_range {
+	int first;
+	int last;
+};
+
+struct ms_atomic_opts {
+	struct ms_atomic_request req;
+	struct ms_order_range orders;
+	bool single;
+	const char *gfp;
+};
+
+void ms_atomic_opts_init(struct ms_atomic_opts *o);
+
+/** ms_cmd_parse_orders() - "A-B" for --orders, argp_error() otherwise */
+int ms_cmd_parse_orders(struct argp_state *state, const char *arg,
+			struct ms_order_range *r);
+
+/**
+ * ms_cmd_atomic_eval() - load the files and run the model for every
+ * order of @o
+ * @resp: results; free with ms_atomic_results_free()
+ *
+ * Return: MS_EXIT_OK, or an exit status after printing the error.
+ */
+int ms_cmd_atomic_eval(struct ms_ctx *ctx, struct ms_atomic_opts *o,
+		       struct ms_era *era, struct ms_atomic_result **resp,
+		       size_t *nrp);
+void ms_atomic_results_free(struct ms_atomic_result *res, size_t nr);
+
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_atomic(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_check(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_fleet(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_zones(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_slab(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_gfp(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_explain(struct ms_ctx *ctx, int argc, char **argv);
 
+extern const struct argp cmd_atomic_argp;
+extern const struct argp cmd_check_argp;
+extern const struct argp cmd_fleet_argp;
 extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;
+extern const struct argp cmd_gfp_argp;
+extern const struct argp cmd_explain_argp;
 extern const struct argp cmd_summary_argp;
 extern const struct argp cmd_slab_argp;
+extern const struct argp cmd_vmalloc_argp;
 
 #endif

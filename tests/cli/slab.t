@@ -176,6 +176,20 @@ for d in docs:
     assert [c["name"] for c in d["caches"]] == ["kmalloc-512", "kmalloc-4k", "kmalloc-rcl-96"], d["caches"]
     assert d["filter"] == "kmalloc"
 ' "$tmp/nd2"
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	check "ndjson: every line validates as slab_sample" python3 -c '
+import json, sys, jsonschema
+defs = json.load(open(sys.argv[1]))["definitions"]
+v = jsonschema.Draft7Validator({"$ref": "#/definitions/slab_sample",
+                                "definitions": defs})
+for path in sys.argv[2:]:
+    for line in open(path):
+        errs = sorted(v.iter_errors(json.loads(line)), key=str)
+        assert not errs, errs[0].message[:300]
+' "$top/docs/memscope.schema.json" "$tmp/nd" "$tmp/nd2"
+else
+	skip "python3-jsonschema is not installed: NDJSON schema check"
+fi
 "$MEMSCOPE" --root "$fx/x86_64-6.18-slub" slab --watch 1 --count 2 --top 1 \
 	>"$tmp/nd3"
 check "ndjson: '--watch 1' takes the interval as the next word" \
