@@ -128,6 +128,9 @@ update-golden: all
 	$(Q)MEMSCOPE=$(CURDIR)/$(BUILD)/memscope UPDATE_GOLDEN=1 \
 		sh tests/golden.sh
 
+bench: all
+	$(Q)for b in bench/*.sh; do MEMSCOPE=$(CURDIR)/memscope sh $$b || exit 1; done
+
 format-check:
 	$(Q)clang-format --dry-run --Werror $(wildcard src/*.c src/*/*.c src/*/*.h)
 

@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic vmalloc check fleet gfp explain snapshot scull validate
+set -l commands summary zones frag slab atomic vmalloc check fleet gfp explain snapshot scull validate
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -13,6 +13,7 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 'Worst zones and largest consumers across snapshots'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'What a GFP mask lets an allocation do'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a slab -d 'Slab caches: sizes, waste, growth'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a scull -d 'Where the memscope_scull device memory lies'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the GFP model against real allocations'
@@ -41,6 +42,14 @@ complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s t -l top -x -d 
 complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -l start -x -d 'VMALLOC_START in hex'
 complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s w -l watch -d 'Sample every SECONDS (default 2)'
 complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s c -l count -x -d 'Stop after N samples'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s s -l sort -x -a 'a b c l v n o p s u g w' -d 'Sort by KEY'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s t -l top -x -d 'List only the first N caches'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s f -l filter -x -d 'List only caches matching REGEX'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s o -l once -d 'Print one sample and exit'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s w -l watch -d 'Sample every SECONDS (default 2)'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s c -l count -x -d 'Stop after N samples'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -l grow-window -x -d 'Growing: did not fall over the last K samples'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -l grow-min -x -d 'Growing: rose by more than BYTES'
 complete -c memscope -n "__fish_seen_subcommand_from snapshot" -a '(__fish_complete_directories)'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -l list -d 'Which flags to use where'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -l contexts -d 'Which flags to use where'

@@ -2,6 +2,7 @@
 /* memscope [summary] */
 #include <string.h>
 
+#include "analysis/slab.h"
 #include "analysis/vmalloc.h"
 #include "cmd.h"
 #include "view/atomic.h"
@@ -12,8 +13,9 @@
 
 const struct argp cmd_summary_argp = {
 	.doc = "A one-screen overview: memory totals, every populated zone "
-	       "against its watermarks, and fragmentation. Files that cannot "
-	       "be read are reported as warnings (null in JSON).",
+	       "against its watermarks, fragmentation, and the largest slab "
+	       "caches. Files that cannot be read are reported as warnings "
+	       "(null in JSON).",
 };
 
 /* GFP_ATOMIC at every order: the risk and the headroom, one line. */
@@ -74,6 +76,30 @@ static int summary_vmalloc(struct ms_ctx *ctx)
 	return MS_EXIT_OK;
 }
 
+/* The largest slab caches, when /proc/slabinfo is readable. */
+static int summary_slab(struct ms_ctx *ctx)
+{
+	const struct ms_slabinfo *si;
+	struct ms_slab_model m;
+	struct ms_diag d = { 0 };
+
+	if (ms_cmd_need(ctx, MS_FILE_SLABINFO, false) < 0)
+		return MS_EXIT_FAIL;
+	si = ms_snapshot_get(&ctx->snap, MS_FILE_SLABINFO);
+	if (!si) {
+		ms_view_summary_slab(ctx->out, NULL);
+		return MS_EXIT_OK;
+	}
+	if (ms_slab_model_build(&m, si, ctx->snap.meta.page_size, &d)) {
+		ms_error_diag(&d);
+		return MS_EXIT_FAIL;
+	}
+	ms_slab_sort(&m, MS_SLAB_SORT_CACHE_SIZE, false);
+	ms_view_summary_slab(ctx->out, &m);
+	ms_slab_model_release(&m);
+	return MS_EXIT_OK;
+}
+
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 {
 	int ret;
@@ -96,6 +122,8 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 			ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
 		ret = summary_vmalloc(ctx);
+		if (!ret)
+			ret = summary_slab(ctx);
 		if (ret)
 			return ret;
 	}

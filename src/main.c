@@ -24,6 +24,8 @@ static const struct ms_cmd commands[] = {
 	  "Free pages, watermarks and protection per zone" },
 	{ "frag", cmd_frag, &cmd_frag_argp,
 	  "Free blocks, unusable and fragmentation index per order" },
+	{ "slab", cmd_slab, &cmd_slab_argp,
+	  "Slab caches: sizes, waste, growth (slabtop, with --watch)" },
 	{ "atomic", cmd_atomic, &cmd_atomic_argp,
 	  "Would an order-N GFP_ATOMIC (or other) request succeed, how many" },
 	{ "vmalloc", cmd_vmalloc, &cmd_vmalloc_argp,

@@ -318,12 +318,21 @@ static bool delta_u64(uint64_t a, uint64_t b, int64_t *out)
 	return true;
 }
 
-int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
-			double elapsed_s, struct ms_diag *diag)
+/*
+ * Matches the rows of @m with the caches of @prev and writes the
+ * differences to the delta_* fields (or, @since_start, to the start_*
+ * fields).
+ */
+static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
+		      double elapsed_s, bool since_start, struct ms_diag *diag)
 {
 	const struct ms_slab_cache **sorted = NULL;
 	struct ms_slab_totals *t = &m->totals;
+	unsigned int new_flag = since_start ? MS_SLAB_NEW_SINCE_START :
+					      MS_SLAB_NEW;
+	size_t new_caches = 0, gone_caches = 0;
 	uint64_t prev_total = 0;
+	int64_t total_delta;
 	bool *matched = NULL;
 	size_t i;
 	int err;
@@ -357,19 +366,18 @@ int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 	if (prev->nr_caches > 1)
 		qsort(sorted, prev->nr_caches, sizeof(*sorted), cmp_cache_ptr);
 
-	t->new_caches = 0;
-	t->gone_caches = 0;
 	for (i = 0; i < m->nr_rows; i++) {
 		struct ms_slab_row *r = &m->rows[i];
 		const struct ms_slab_cache *c = r->cache, *p = NULL;
 		struct cache_key key = { c->name, c->dup_index };
 		const struct ms_slab_cache **hit = NULL;
 		uint64_t pb = 0, pab = 0, po = 0, pao = 0;
+		int64_t db, dab, dobj, daobj;
 
 		if (prev->nr_caches)
 			hit = bsearch(&key, sorted, prev->nr_caches,
 				      sizeof(*sorted), cmp_key_cache_ptr);
-		r->flags &= ~(unsigned int)MS_SLAB_NEW;
+		r->flags &= ~new_flag;
 		if (hit) {
 			p = *hit;
 			matched[hit - sorted] = true;
@@ -382,37 +390,73 @@ int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 			po = p->num_objs;
 			pao = p->active_objs;
 		} else {
-			r->flags |= MS_SLAB_NEW;
-			t->new_caches++;
+			r->flags |= new_flag;
+			new_caches++;
 		}
-		if (!delta_u64(r->bytes, pb, &r->delta_bytes) ||
-		    !delta_u64(r->active_bytes, pab, &r->delta_active_bytes) ||
-		    !delta_u64(c->num_objs, po, &r->delta_objs) ||
-		    !delta_u64(c->active_objs, pao, &r->delta_active_objs)) {
+		if (!delta_u64(r->bytes, pb, &db) ||
+		    !delta_u64(r->active_bytes, pab, &dab) ||
+		    !delta_u64(c->num_objs, po, &dobj) ||
+		    !delta_u64(c->active_objs, pao, &daobj)) {
 			err = size_overflow(diag, c);
 			goto out_free;
 		}
-		r->bytes_per_s = (double)r->delta_bytes / elapsed_s;
-		r->objs_per_s = (double)r->delta_objs / elapsed_s;
-		r->active_objs_per_s = (double)r->delta_active_objs / elapsed_s;
-		r->flags |= MS_SLAB_HAS_DELTA;
+		if (since_start) {
+			r->start_delta_bytes = db;
+			r->start_delta_objs = dobj;
+			r->start_delta_active_objs = daobj;
+			r->start_bytes_per_s = (double)db / elapsed_s;
+			r->start_objs_per_s = (double)dobj / elapsed_s;
+			r->flags |= MS_SLAB_HAS_START_DELTA;
+		} else {
+			r->delta_bytes = db;
+			r->delta_active_bytes = dab;
+			r->delta_objs = dobj;
+			r->delta_active_objs = daobj;
+			r->bytes_per_s = (double)db / elapsed_s;
+			r->objs_per_s = (double)dobj / elapsed_s;
+			r->active_objs_per_s = (double)daobj / elapsed_s;
+			r->flags |= MS_SLAB_HAS_DELTA;
+		}
 	}
 	for (i = 0; i < prev->nr_caches; i++)
 		if (!matched[i])
-			t->gone_caches++;
-	if (!delta_u64(t->bytes, prev_total, &t->delta_bytes)) {
+			gone_caches++;
+	if (!delta_u64(t->bytes, prev_total, &total_delta)) {
 		err = total_overflow(diag);
 		goto out_free;
 	}
-	t->bytes_per_s = (double)t->delta_bytes / elapsed_s;
-	m->has_delta = true;
-	m->elapsed_s = elapsed_s;
+	if (since_start) {
+		t->start_delta_bytes = total_delta;
+		t->start_bytes_per_s = (double)total_delta / elapsed_s;
+		m->has_start_delta = true;
+		m->start_elapsed_s = elapsed_s;
+	} else {
+		t->new_caches = new_caches;
+		t->gone_caches = gone_caches;
+		t->delta_bytes = total_delta;
+		t->bytes_per_s = (double)total_delta / elapsed_s;
+		m->has_delta = true;
+		m->elapsed_s = elapsed_s;
+	}
 	err = 0;
 
 out_free:
 	free(matched);
 	free(sorted);
 	return err;
+}
+
+int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
+			double elapsed_s, struct ms_diag *diag)
+{
+	return delta_core(m, prev, elapsed_s, false, diag);
+}
+
+int ms_slab_model_delta_start(struct ms_slab_model *m,
+			      const struct ms_slabinfo *first,
+			      double elapsed_s, struct ms_diag *diag)
+{
+	return delta_core(m, first, elapsed_s, true, diag);
 }
 
 /* ---- growth detection ---- */

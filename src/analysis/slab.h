@@ -9,6 +9,7 @@
 #include "lib/parse.h"
 #include "proc/kv.h"
 #include "proc/slabinfo.h"
+#include "proc/slub_sysfs.h"
 
 /**
  * enum ms_slab_row_flags - what is notable about one cache's numbers
@@ -24,6 +25,9 @@
  * @MS_SLAB_GROWTH_FROM_ZERO: the oldest value of the growth window was 0,
  *                        so growth_pct is not defined (left 0) and any
  *                        percentage threshold counts as exceeded
+ * @MS_SLAB_HAS_START_DELTA: the start_* fields are set
+ *                        (ms_slab_model_delta_start())
+ * @MS_SLAB_NEW_SINCE_START: the cache was absent from the first sample
  */
 enum ms_slab_row_flags {
 	MS_SLAB_OVERCOMMIT = (1 << 0),
@@ -32,6 +36,8 @@ enum ms_slab_row_flags {
 	MS_SLAB_NEW = (1 << 3),
 	MS_SLAB_GROWING = (1 << 4),
 	MS_SLAB_GROWTH_FROM_ZERO = (1 << 5),
+	MS_SLAB_HAS_START_DELTA = (1 << 6),
+	MS_SLAB_NEW_SINCE_START = (1 << 7),
 };
 
 /**
@@ -58,6 +64,13 @@ enum ms_slab_row_flags {
  * @growth_bytes: newest minus oldest bytes in the window, when the
  *                window is full and never shrank; else 0
  * @growth_pct:   @growth_bytes in percent of the oldest value
+ * @start_delta_bytes, @start_delta_objs, @start_delta_active_objs:
+ *                change since the first sample of a --watch run
+ *                (ms_slab_model_delta_start())
+ * @start_bytes_per_s, @start_objs_per_s: the same per second
+ * @sysfs:        SLUB's sysfs facts about the cache, or NULL when they
+ *                are unknown (borrowed; never set by this module, the
+ *                caller that read them fills it in)
  */
 struct ms_slab_row {
 	const struct ms_slab_cache *cache;
@@ -78,6 +91,12 @@ struct ms_slab_row {
 	unsigned int growth_samples;
 	uint64_t growth_bytes;
 	double growth_pct;
+	int64_t start_delta_bytes;
+	int64_t start_delta_objs;
+	int64_t start_delta_active_objs;
+	double start_bytes_per_s;
+	double start_objs_per_s;
+	const struct ms_slub_sysfs *sysfs;
 };
 
 /**
@@ -96,6 +115,8 @@ struct ms_slab_row {
  *                 that went away included
  * @bytes_per_s:   the same per second
  * @growing_caches: rows flagged %MS_SLAB_GROWING
+ * @start_delta_bytes: change of @bytes since the first sample
+ * @start_bytes_per_s: the same per second
  */
 struct ms_slab_totals {
 	size_t caches;
@@ -117,6 +138,8 @@ struct ms_slab_totals {
 	int64_t delta_bytes;
 	double bytes_per_s;
 	size_t growing_caches;
+	int64_t start_delta_bytes;
+	double start_bytes_per_s;
 };
 
 /**
@@ -129,6 +152,8 @@ struct ms_slab_totals {
  * @totals:     sums over all rows
  * @has_delta:  ms_slab_model_delta() filled the delta fields
  * @elapsed_s:  seconds between the previous sample and this one
+ * @has_start_delta: ms_slab_model_delta_start() filled the start_* fields
+ * @start_elapsed_s: seconds between the first sample and this one
  */
 struct ms_slab_model {
 	const struct ms_slabinfo *si;
@@ -138,6 +163,8 @@ struct ms_slab_model {
 	struct ms_slab_totals totals;
 	bool has_delta;
 	double elapsed_s;
+	bool has_start_delta;
+	double start_elapsed_s;
 };
 
 /**
@@ -229,6 +256,24 @@ void ms_slab_sort(struct ms_slab_model *m, enum ms_slab_sort_key key,
  */
 int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 			double elapsed_s, struct ms_diag *diag);
+
+/**
+ * ms_slab_model_delta_start() - compare @m with the first sample of a
+ * series
+ * @first:     the first sample (only read)
+ * @elapsed_s: seconds since it, > 0
+ *
+ * The same matching as ms_slab_model_delta(), but the results go to the
+ * start_* fields of the rows and totals and to
+ * %MS_SLAB_NEW_SINCE_START, so that both the change since the previous
+ * sample and the change since the start can be shown. The new and gone
+ * counts of the totals are left alone.
+ *
+ * Return: as ms_slab_model_delta().
+ */
+int ms_slab_model_delta_start(struct ms_slab_model *m,
+			      const struct ms_slabinfo *first,
+			      double elapsed_s, struct ms_diag *diag);
 
 /* The longest growth window ms_slab_growth keeps. */
 #define MS_SLAB_GROWTH_MAX_WINDOW 64

@@ -103,8 +103,19 @@ int ms_slub_attr_parse(struct ms_slub_sysfs *ss, enum ms_slub_attr attr,
 	return 0;
 }
 
-int ms_slub_sysfs_read(struct ms_slub_sysfs *ss, const struct ms_source *src,
-		       const char *cache, struct ms_diag *diag)
+bool ms_slub_name_ok(const char *cache)
+{
+	/*
+	 * sysfs_slab_add() uses the cache name as a directory name: it
+	 * cannot hold '/', and "." or ".." would leave the directory.
+	 */
+	return cache[0] && !strchr(cache, '/') && strcmp(cache, ".") &&
+	       strcmp(cache, "..") && strlen(cache) < MS_SLAB_NAME_MAX;
+}
+
+int ms_slub_sysfs_read_attrs(struct ms_slub_sysfs *ss,
+			     const struct ms_source *src, const char *cache,
+			     unsigned int mask, struct ms_diag *diag)
 {
 	char path[MS_SLAB_NAME_MAX + 64];
 	unsigned int a;
@@ -112,12 +123,7 @@ int ms_slub_sysfs_read(struct ms_slub_sysfs *ss, const struct ms_source *src,
 	int err;
 
 	memset(ss, 0, sizeof(*ss));
-	/*
-	 * sysfs_slab_add() uses the cache name as a directory name: it
-	 * cannot hold '/', and "." or ".." would leave the directory.
-	 */
-	if (!cache[0] || strchr(cache, '/') || !strcmp(cache, ".") ||
-	    !strcmp(cache, "..") || strlen(cache) >= MS_SLAB_NAME_MAX)
+	if (!ms_slub_name_ok(cache))
 		return ms_diag_set(diag, "sys/kernel/slab", 0, -EINVAL,
 				   "expected a cache name usable as a directory name, found '%s'",
 				   ms_quote_tok(q, sizeof(q), cache,
@@ -126,6 +132,8 @@ int ms_slub_sysfs_read(struct ms_slub_sysfs *ss, const struct ms_source *src,
 		char *buf;
 		size_t len;
 
+		if (!(mask & (1u << a)))
+			continue;
 		snprintf(path, sizeof(path), "sys/kernel/slab/%s/%s", cache,
 			 attr_names[a]);
 		err = ms_source_read(src, path, &buf, &len, diag);
@@ -138,4 +146,11 @@ int ms_slub_sysfs_read(struct ms_slub_sysfs *ss, const struct ms_source *src,
 			return err;
 	}
 	return 0;
+}
+
+int ms_slub_sysfs_read(struct ms_slub_sysfs *ss, const struct ms_source *src,
+		       const char *cache, struct ms_diag *diag)
+{
+	return ms_slub_sysfs_read_attrs(ss, src, cache, MS_SLUB_ALL_ATTRS,
+					diag);
 }

@@ -77,4 +77,31 @@ int ms_slub_attr_parse(struct ms_slub_sysfs *ss, enum ms_slub_attr attr,
 int ms_slub_sysfs_read(struct ms_slub_sysfs *ss, const struct ms_source *src,
 		       const char *cache, struct ms_diag *diag);
 
+/* All attributes, for ms_slub_sysfs_read_attrs() */
+#define MS_SLUB_ALL_ATTRS ((1u << MS_SLUB_NR_ATTRS) - 1)
+
+/**
+ * ms_slub_sysfs_read_attrs() - ms_slub_sysfs_read() for some attributes
+ * @mask: the attributes to read, bit (1 << enum ms_slub_attr) each
+ *
+ * Each attribute file costs an open, a read and a close through sysfs,
+ * which for a few hundred caches takes longer than reading all of
+ * /proc/slabinfo; callers that show only some facts read only those.
+ * The fields of attributes not in @mask are left 0.
+ *
+ * Return: as ms_slub_sysfs_read().
+ */
+int ms_slub_sysfs_read_attrs(struct ms_slub_sysfs *ss,
+			     const struct ms_source *src, const char *cache,
+			     unsigned int mask, struct ms_diag *diag);
+
+/**
+ * ms_slub_name_ok() - whether @cache can be a directory of
+ * /sys/kernel/slab (not empty, no '/', not "." or "..", not too long)
+ *
+ * A name that fails this has no sysfs directory: ms_slub_sysfs_read()
+ * refuses it with -EINVAL rather than looking elsewhere.
+ */
+bool ms_slub_name_ok(const char *cache);
+
 #endif

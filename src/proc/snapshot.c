@@ -275,6 +275,24 @@ void ms_snapshot_drop(struct ms_snapshot *snap)
 	}
 }
 
+void *ms_snapshot_take(struct ms_snapshot *snap, enum ms_file_id id)
+{
+	void *obj = snap->data[id];
+
+	snap->data[id] = NULL;
+	snap->tried[id] = false;
+	snap->err[id] = 0;
+	return obj;
+}
+
+void ms_snapshot_data_free(enum ms_file_id id, void *obj)
+{
+	if (!obj)
+		return;
+	files[id].release(obj);
+	free(obj);
+}
+
 void ms_snapshot_release(struct ms_snapshot *snap)
 {
 	ms_snapshot_drop(snap);

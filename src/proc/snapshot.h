@@ -92,6 +92,28 @@ void ms_snapshot_drop(struct ms_snapshot *snap);
 int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 		     struct ms_diag *diag);
 
+/**
+ * ms_snapshot_take() - detach the parsed file @id from the snapshot
+ *
+ * The snapshot forgets the object (the next ms_snapshot_load() of @id
+ * reads the file again, as after ms_snapshot_drop()) and the caller
+ * keeps it across later samples, for example to compare two samples of
+ * /proc/slabinfo.
+ *
+ * Return: the parsed object (struct ms_slabinfo * for MS_FILE_SLABINFO,
+ * and so on), or NULL when @id is not loaded; the caller frees it with
+ * ms_snapshot_data_free().
+ */
+void *ms_snapshot_take(struct ms_snapshot *snap, enum ms_file_id id);
+
+/**
+ * ms_snapshot_data_free() - free an object returned by ms_snapshot_take()
+ * @id: the file it was parsed from
+ *
+ * Freeing NULL does nothing.
+ */
+void ms_snapshot_data_free(enum ms_file_id id, void *obj);
+
 /** ms_snapshot_get() - the parsed file @id, or NULL if not loaded */
 const void *ms_snapshot_get(const struct ms_snapshot *snap,
 			    enum ms_file_id id);

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "analysis/slab.h"
 #include "out/out.h"
 #include "proc/buddyinfo.h"
 #include "proc/kv.h"
@@ -54,5 +55,58 @@ void ms_view_frag_debugfs(struct ms_out *out, const struct ms_buddyinfo *bi,
 void ms_view_summary(struct ms_out *out, const struct ms_snapshot *snap,
 		     const struct ms_kv *meminfo, const struct ms_zoneinfo *zi,
 		     const struct ms_buddyinfo *bi);
+
+/**
+ * struct ms_view_slab - what memscope slab shows of one sample
+ * @model:   the sample, its rows sorted by @sort
+ * @rows:    the rows to list, in order (not copied): those of @model
+ *           that pass the filter, cut to --top
+ * @nr_rows: number of @rows
+ * @meminfo: the cross-check with /proc/meminfo, or NULL when meminfo
+ *           could not be read
+ * @sort:    the order of @rows
+ * @reverse: @sort is reversed
+ * @filter:  the --filter regular expression, or NULL
+ * @watch:   one sample of --watch: the sample fields, the changes since
+ *           the previous and the first sample and the growth flags are
+ *           printed too
+ * @sample:  1-based number of the sample (@watch)
+ * @time:    the sample's wall-clock time, ISO 8601 UTC (@watch)
+ * @interval_s: the --watch interval (@watch)
+ * @growth:  the growth detector's options (@watch)
+ */
+struct ms_view_slab {
+	const struct ms_slab_model *model;
+	const struct ms_slab_row *const *rows;
+	size_t nr_rows;
+	const struct ms_slab_meminfo_check *meminfo;
+	enum ms_slab_sort_key sort;
+	bool reverse;
+	const char *filter;
+	bool watch;
+	unsigned int sample;
+	const char *time;
+	double interval_s;
+	const struct ms_slab_growth_opts *growth;
+};
+
+/**
+ * ms_view_slab() - slabtop's summary and table, with page-level cache
+ * sizes, waste and SLUB's reclaimable flag; with @v->watch, one NDJSON
+ * sample with changes and growth flags
+ */
+void ms_view_slab(struct ms_out *out, const struct ms_snapshot *snap,
+		  const struct ms_view_slab *v);
+
+/* The caches ms_view_summary_slab() lists. */
+#define MS_SUMMARY_SLAB_TOP 5
+
+/**
+ * ms_view_summary_slab() - the summary's block of the largest slab
+ * caches
+ * @m: the slab caches, rows sorted by bytes from the largest; NULL when
+ *     /proc/slabinfo could not be read ("slab": null)
+ */
+void ms_view_summary_slab(struct ms_out *out, const struct ms_slab_model *m);
 
 #endif

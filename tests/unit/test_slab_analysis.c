@@ -396,6 +396,78 @@ static void test_delta(void **state)
 	ms_slabinfo_release(&prev);
 }
 
+/*
+ * Three samples: the change since the previous one and since the first
+ * are kept apart. foo: 1, 3, 4 slabs of one 4 KiB page; bar: 2 slabs
+ * throughout; newc appears in the second sample, late in the third.
+ */
+static void test_delta_start(void **state)
+{
+	struct ms_slabinfo s1, s2, s3;
+	struct ms_slab_model m;
+	struct ms_diag d = { 0 };
+	const struct ms_slab_row *r;
+
+	(void)state;
+	sample(&s1, "foo 10 16 256 16 1 : tunables 0 0 0 : slabdata 1 1 0\n"
+		    "bar 50 128 64 64 1 : tunables 0 0 0 : slabdata 2 2 0\n");
+	sample(&s2, "foo 40 48 256 16 1 : tunables 0 0 0 : slabdata 3 3 0\n"
+		    "bar 50 128 64 64 1 : tunables 0 0 0 : slabdata 2 2 0\n"
+		    "newc 2 4 1024 4 1 : tunables 0 0 0 : slabdata 1 1 0\n");
+	sample(&s3, "foo 60 64 256 16 1 : tunables 0 0 0 : slabdata 4 4 0\n"
+		    "bar 50 128 64 64 1 : tunables 0 0 0 : slabdata 2 2 0\n"
+		    "newc 2 4 1024 4 1 : tunables 0 0 0 : slabdata 1 1 0\n"
+		    "late 1 8 512 8 1 : tunables 0 0 0 : slabdata 1 1 0\n");
+	assert_int_equal(ms_slab_model_build(&m, &s3, 4096, &d), 0);
+	assert_int_equal(ms_slab_model_delta_start(&m, &s1, 4.0, &d), 0);
+	assert_int_equal(ms_slab_model_delta(&m, &s2, 2.0, &d), 0);
+	assert_true(m.has_delta && m.has_start_delta);
+	assert_true(m.elapsed_s == 2.0 && m.start_elapsed_s == 4.0);
+
+	r = &m.rows[0]; /* foo: +1 slab since s2, +3 since s1 */
+	assert_int_equal(r->delta_bytes, 4096);
+	assert_int_equal(r->start_delta_bytes, 3 * 4096);
+	assert_int_equal(r->delta_objs, 16);
+	assert_int_equal(r->start_delta_objs, 48);
+	assert_int_equal(r->start_delta_active_objs, 50);
+	assert_true(r->bytes_per_s == 2048.0);
+	assert_true(r->start_bytes_per_s == 3072.0);
+	assert_true(r->start_objs_per_s == 12.0);
+	assert_int_equal(r->flags, MS_SLAB_HAS_DELTA | MS_SLAB_HAS_START_DELTA);
+
+	r = &m.rows[1]; /* bar: unchanged */
+	assert_int_equal(r->delta_bytes, 0);
+	assert_int_equal(r->start_delta_bytes, 0);
+
+	r = &m.rows[2]; /* newc: new since the start, not since s2 */
+	assert_int_equal(r->delta_bytes, 0);
+	assert_int_equal(r->start_delta_bytes, 4096);
+	assert_int_equal(r->flags, MS_SLAB_HAS_DELTA | MS_SLAB_HAS_START_DELTA |
+					   MS_SLAB_NEW_SINCE_START);
+
+	r = &m.rows[3]; /* late: new for both */
+	assert_int_equal(r->delta_bytes, 4096);
+	assert_int_equal(r->start_delta_bytes, 4096);
+	assert_int_equal(r->flags, MS_SLAB_HAS_DELTA | MS_SLAB_HAS_START_DELTA |
+					   MS_SLAB_NEW | MS_SLAB_NEW_SINCE_START);
+
+	/* totals: 3 -> 6 -> 8 pages; new and gone count against s2 only */
+	assert_int_equal(m.totals.delta_bytes, 2 * 4096);
+	assert_int_equal(m.totals.start_delta_bytes, 5 * 4096);
+	assert_true(m.totals.start_bytes_per_s == 5 * 1024.0);
+	assert_int_equal(m.totals.new_caches, 1);
+	assert_int_equal(m.totals.gone_caches, 0);
+
+	/* errors as for ms_slab_model_delta() */
+	assert_int_equal(ms_slab_model_delta_start(&m, &s1, 0, &d), -EINVAL);
+	assert_int_equal(m.totals.start_delta_bytes, 5 * 4096);
+
+	ms_slab_model_release(&m);
+	ms_slabinfo_release(&s3);
+	ms_slabinfo_release(&s2);
+	ms_slabinfo_release(&s1);
+}
+
 static void test_delta_errors(void **state)
 {
 	struct ms_slabinfo si;
@@ -719,6 +791,7 @@ int main(void)
 						five_teardown),
 		cmocka_unit_test(test_sort_keys),
 		cmocka_unit_test(test_delta),
+		cmocka_unit_test(test_delta_start),
 		cmocka_unit_test(test_delta_errors),
 		cmocka_unit_test(test_growth_window),
 		cmocka_unit_test(test_growth_thresholds),

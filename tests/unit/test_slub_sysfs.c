@@ -233,6 +233,30 @@ static void test_read(void **state)
 	assert_string_equal(buf, "sys/kernel/slab: expected a cache name usable as a directory name, found '../slab/dentry'");
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "..", &d), -EINVAL);
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "", &d), -EINVAL);
+
+	/* Only some attributes: "half" lacks object_size and slab_size. */
+	assert_int_equal(ms_slub_sysfs_read_attrs(&ss, &src, "half",
+						  (1u << MS_SLUB_RECLAIM_ACCOUNT) |
+							  (1u << MS_SLUB_ALIASES),
+						  &d),
+			 0);
+	assert_false(ss.reclaim_account);
+	assert_int_equal(ss.aliases, 2);
+	assert_int_equal(ss.order, 0);
+	assert_int_equal(ms_slub_sysfs_read_attrs(&ss, &src, "dentry",
+						  1u << MS_SLUB_ORDER, &d),
+			 0);
+	assert_int_equal(ss.order, 1);
+	assert_false(ss.reclaim_account);
+	assert_int_equal(ss.object_size_bytes, 0);
+	assert_int_equal(ms_slub_sysfs_read_attrs(&ss, &src, "half",
+						  MS_SLUB_ALL_ATTRS, &d),
+			 -ENOENT);
+	assert_true(ms_slub_name_ok("kmalloc-rcl-96"));
+	assert_true(ms_slub_name_ok("size-4096(DMA)"));
+	assert_false(ms_slub_name_ok("a/b"));
+	assert_false(ms_slub_name_ok("."));
+	assert_false(ms_slub_name_ok(""));
 	ms_source_release(&src);
 }
 
