@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag slab atomic vmalloc check fleet gfp explain snapshot"
+	local commands="summary zones frag slab atomic vmalloc check fleet gfp explain snapshot scull validate"
 	local gfp_names="GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS
 		GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE
 		GFP_KERNEL_ACCOUNT GFP_TRANSHUGE GFP_TRANSHUGE_LIGHT __GFP_DMA
@@ -40,7 +40,11 @@ _memscope()
 		return
 		;;
 	--gfp)
-		COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		if [[ "$cmd" == validate ]]; then
+			COMPREPLY=($(compgen -W "atomic nowait kernel" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		fi
 		return
 		;;
 	--by | -b)
@@ -89,6 +93,8 @@ _memscope()
 	gfp) opts="--order --list --contexts" ;;
 	explain) opts="" ;;
 	snapshot) opts="" ;;
+	scull) opts="--quanta" ;;
+	validate) opts="--gfp --orders --node" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
 }

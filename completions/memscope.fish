@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag slab atomic vmalloc check fleet gfp explain snapshot
+set -l commands summary zones frag slab atomic vmalloc check fleet gfp explain snapshot scull validate
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -15,6 +15,8 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'W
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a slab -d 'Slab caches: sizes, waste, growth'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a scull -d 'Where the memscope_scull device memory lies'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the GFP model against real allocations'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
 complete -c memscope -s j -l json -d 'Print one JSON document'
@@ -53,3 +55,7 @@ complete -c memscope -n "__fish_seen_subcommand_from gfp" -l list -d 'Which flag
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -l contexts -d 'Which flags to use where'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -a 'GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE GFP_KERNEL_ACCOUNT __GFP_HIGH __GFP_IO __GFP_FS __GFP_ZERO __GFP_COMP __GFP_NOWARN __GFP_NORETRY __GFP_RETRY_MAYFAIL __GFP_NOFAIL __GFP_NOMEMALLOC __GFP_DMA __GFP_DMA32 __GFP_HIGHMEM __GFP_MOVABLE'
 complete -c memscope -n "__fish_seen_subcommand_from explain" -F
+complete -c memscope -n "__fish_seen_subcommand_from scull" -l quanta -d 'List every quantum'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l gfp -x -a 'atomic nowait kernel' -d 'GFP class of the probe'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l orders -x -d 'Orders A-B'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -s n -l node -x -d 'Only node N'

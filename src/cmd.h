@@ -195,6 +195,8 @@ int cmd_slab(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_gfp(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_explain(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_scull(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_validate(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_atomic_argp;
 extern const struct argp cmd_check_argp;
@@ -207,5 +209,7 @@ extern const struct argp cmd_explain_argp;
 extern const struct argp cmd_summary_argp;
 extern const struct argp cmd_slab_argp;
 extern const struct argp cmd_vmalloc_argp;
+extern const struct argp cmd_scull_argp;
+extern const struct argp cmd_validate_argp;
 
 #endif

@@ -35,6 +35,7 @@ static const char *const capture_files[] = {
 	"proc/vmstat",
 	"proc/sys/kernel/osrelease",
 	"proc/sys/kernel/kptr_restrict",
+	"proc/version",
 };
 
 /*

@@ -40,6 +40,10 @@ static const struct ms_cmd commands[] = {
 	  "Why the page allocation failures of a kernel log failed" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
+	{ "scull", cmd_scull, &cmd_scull_argp,
+	  "Where the memscope_scull module's device memory lies" },
+	{ "validate", cmd_validate, &cmd_validate_argp,
+	  "Check the GFP model against real allocations (memscope_scull)" },
 };
 
 enum { OPT_LIST_WORDS = 0x200 };
