@@ -20,6 +20,7 @@
  * file; the first zone's rows fix their order, and every other zone and
  * the "Number of blocks type" header must repeat it.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,6 +166,11 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 	if (ms_tok_copy(type, sizeof(type), toks[5].s, toks[5].len))
 		return bad(p, "a migrate type name of at most 23 characters",
 			   toks[5].s, toks[5].len);
+	/* Names are kept and printed: no control or non-ASCII bytes. */
+	for (t = 0; type[t]; t++)
+		if (!isgraph((unsigned char)type[t]))
+			return bad(p, "a migrate type name", toks[5].s,
+				   toks[5].len);
 	nr = (unsigned int)(ntok - 6);
 	if (nr != pt->nr_orders)
 		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,

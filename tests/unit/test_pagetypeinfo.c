@@ -329,6 +329,12 @@ static const struct bad_case bad_cases[] = {
 	  5, "expected an order 0 free count, found '-1'" },
 	{ PHDR FHDR "Node    0, zone      DMA, type ABCDEFGHIJKLMNOPQRSTUVWXYZ 1 2 3\n",
 	  5, "expected a migrate type name of at most 23 characters, found 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'" },
+	/* found by fuzz_pagetypeinfo: the raw byte reached the message */
+	{ OK_DMA "Node    0, zone   Normal, type    Unmovable      1      2      3 \n"
+	  "Node    0, zone   Normal, type      Mo\xf6" "able      4      5      6 \n",
+	  8, "expected a migrate type name, found 'Mo?able'" },
+	{ PHDR FHDR "Node    0, zone      DMA, type    Unmov\033[2Jable 1 2 3\n",
+	  5, "expected a migrate type name, found 'Unmov?[2Jable'" },
 	{ OK_DMA DMA_U, 7,
 	  "migrate type 'Unmovable' appears twice in node 0, zone DMA" },
 	{ OK_DMA "Node    0, zone   Normal, type      Movable      4      5      6 \n",
