@@ -63,16 +63,10 @@ struct ctx {
 
 /* ---- small text helpers ---- */
 
+/* glibc's memmem(): every line is searched for several needles */
 static const char *find(const char *s, size_t len, const char *needle)
 {
-	size_t n = strlen(needle), i;
-
-	if (n > len)
-		return NULL;
-	for (i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && !memcmp(s + i, needle, n))
-			return s + i;
-	return NULL;
+	return memmem(s, len, needle, strlen(needle));
 }
 
 static bool is_digit(char c)
@@ -120,13 +114,28 @@ static bool starts_with_any(const char *s, size_t len,
 	return false;
 }
 
+/*
+ * Text kept from the log is printed later: control bytes (an escape
+ * sequence in a task name) become '?'. Copies @len bytes and a NUL.
+ */
+static void copy_clean(char *dst, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		dst[i] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	dst[len] = '\0';
+}
+
 static void copy_text(char *dst, size_t size, const char *s, size_t len)
 {
 	ms_strip(&s, &len);
 	if (len >= size)
 		len = size - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
+	copy_clean(dst, s, len);
 }
 
 /* A decimal number at the start of s; its length in *used. */
@@ -410,8 +419,7 @@ static void kvs_add(struct ctx *c, struct ms_kmsg_kvs *kvs, const char *key,
 	kv = &kvs->items[kvs->nr++];
 	if (klen >= sizeof(kv->key))
 		klen = sizeof(kv->key) - 1;
-	memcpy(kv->key, key, klen);
-	kv->key[klen] = '\0';
+	copy_clean(kv->key, key, klen);
 	kv->value = value;
 	kv->kb = kb;
 }

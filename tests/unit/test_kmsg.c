@@ -574,6 +574,33 @@ static void test_64k_pages(void **state)
 	ms_kmsg_release(&km);
 }
 
+/*
+ * Found by fuzz_kmsg: a control byte in a line that is not a known
+ * prefix became part of the task name, and names are printed as they
+ * are kept. Control bytes are replaced by '?' in every kept string.
+ */
+static void test_control_bytes(void **state)
+{
+	static const char text[] =
+		"[  \x19 C0] ksoftirqd/0: page allocation failure: order:0, "
+		"mode:0x20(GFP_ATOMIC\x1b[2J), nodemask=(null)\n"
+		"Mem-Info:\n"
+		"Node 0 active_anon:4kB in\x07" "active_anon:8kB\n";
+	const struct ms_kmsg_report *r;
+	struct ms_kmsg km;
+
+	(void)state;
+	parse_text(text, &km);
+	assert_int_equal(km.nr_reports, 1);
+	r = &km.reports[0];
+	assert_string_equal(r->comm, "[  ? C0] ksoftirqd/0");
+	assert_string_equal(r->flags, "GFP_ATOMIC?[2J");
+	assert_int_equal(r->nr_nodes, 1);
+	assert_int_equal(r->nodes[0].kvs.nr, 2);
+	assert_string_equal(r->nodes[0].kvs.items[1].key, "in?active_anon");
+	ms_kmsg_release(&km);
+}
+
 static void test_no_report_and_binary(void **state)
 {
 	const char bin[] = "a1: page allocation failure: order:0\0x\n";
@@ -614,6 +641,7 @@ int main(void)
 		cmocka_unit_test(test_oom_meminfo_is_not_attached),
 		cmocka_unit_test(test_inline_warnings),
 		cmocka_unit_test(test_64k_pages),
+		cmocka_unit_test(test_control_bytes),
 		cmocka_unit_test(test_no_report_and_binary),
 	};
 
