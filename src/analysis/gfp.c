@@ -260,20 +260,42 @@ static void layout_add(struct layout *L, const char *name, uint32_t value,
 	L->n++;
 }
 
-static uint32_t composite_value(const struct layout *L, const char *name)
+/*
+ * The masks most composites are built from. They are the same for every
+ * composite of a layout, so layout_build() computes them once: a layout
+ * is built for every decoded mask, and the name lookups add up.
+ */
+struct composite_base {
+	uint32_t reclaim;
+	uint32_t noio;
+	uint32_t kernel;
+	uint32_t user;
+	uint32_t hum;
+	uint32_t light;
+};
+
+static void composite_base_init(const struct layout *L,
+				struct composite_base *b)
+{
+	b->reclaim = V(L, "__GFP_DIRECT_RECLAIM") |
+		     V(L, "__GFP_KSWAPD_RECLAIM");
+	b->noio = L->kver < KV(4, 4) ? V(L, "__GFP_WAIT") : b->reclaim;
+	b->kernel = b->noio | V(L, "__GFP_IO") | V(L, "__GFP_FS");
+	b->user = b->kernel | V(L, "__GFP_HARDWALL");
+	b->hum = b->user | V(L, "__GFP_HIGHMEM") | V(L, "__GFP_MOVABLE") |
+		 V(L, "__GFP_SKIP_KASAN_POISON") |
+		 V(L, "__GFP_SKIP_KASAN_UNPOISON") | V(L, "__GFP_SKIP_KASAN");
+	b->light = (b->hum | V(L, "__GFP_COMP") | V(L, "__GFP_NOMEMALLOC") |
+		    V(L, "__GFP_NOWARN")) & ~b->reclaim;
+}
+
+static uint32_t composite_value(const struct layout *L,
+				const struct composite_base *b,
+				const char *name)
 {
 	uint32_t k = L->kver;
-	uint32_t reclaim = V(L, "__GFP_DIRECT_RECLAIM") |
-			   V(L, "__GFP_KSWAPD_RECLAIM");
-	uint32_t noio = k < KV(4, 4) ? V(L, "__GFP_WAIT") : reclaim;
-	uint32_t kernel = noio | V(L, "__GFP_IO") | V(L, "__GFP_FS");
-	uint32_t user = kernel | V(L, "__GFP_HARDWALL");
-	uint32_t hum = user | V(L, "__GFP_HIGHMEM") | V(L, "__GFP_MOVABLE") |
-		       V(L, "__GFP_SKIP_KASAN_POISON") |
-		       V(L, "__GFP_SKIP_KASAN_UNPOISON") |
-		       V(L, "__GFP_SKIP_KASAN");
-	uint32_t light = (hum | V(L, "__GFP_COMP") | V(L, "__GFP_NOMEMALLOC") |
-			  V(L, "__GFP_NOWARN")) & ~reclaim;
+	uint32_t reclaim = b->reclaim, noio = b->noio, kernel = b->kernel;
+	uint32_t user = b->user, hum = b->hum, light = b->light;
 
 	if (!strcmp(name, "__GFP_RECLAIM"))
 		return reclaim;
@@ -343,6 +365,7 @@ static uint32_t norm_kver(uint32_t kver)
 static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
 {
 	unsigned int next_bit = NUMBERED_FIRST_BIT;
+	struct composite_base base;
 	size_t i;
 
 	memset(L, 0, sizeof(*L));
@@ -368,9 +391,11 @@ static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
 		if (in_range(L->kver, d->from, d->until))
 			layout_add(L, d->name, 0, true, 0);
 	}
+	composite_base_init(L, &base);
 	for (i = 0; i < L->n; i++)
 		if (L->e[i].composite)
-			L->e[i].value = composite_value(L, L->e[i].name);
+			L->e[i].value = composite_value(L, &base,
+							L->e[i].name);
 }
 
 int ms_gfp_kver_parse(const char *s, size_t len, uint32_t *kver)
