@@ -42,6 +42,10 @@ struct ms_buddyinfo {
  * @bi:   result; release with ms_buddyinfo_release()
  * @name: file name for messages
  *
+ * Every line must have the same number of orders; nodes must ascend,
+ * the zones of a node follow the kernel's zone order (for the names
+ * ms_zone_name_rank() knows) and no zone may appear twice.
+ *
  * Return: 0, or a negative errno with @diag naming the line.
  */
 int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
@@ -52,6 +56,15 @@ void ms_buddyinfo_release(struct ms_buddyinfo *bi);
 /** ms_buddyinfo_find() - the line for (@node, @zone), or NULL */
 const struct ms_buddy_zone *ms_buddyinfo_find(const struct ms_buddyinfo *bi,
 					      int node, const char *zone);
+
+/**
+ * ms_zone_name_rank() - the index of zone @name in the kernel's enum
+ * zone_type order: DMA 0, DMA32 1, Normal 2, HighMem 3, Movable 4,
+ * Device 5
+ *
+ * Return: the rank, or -1 for a name the kernel does not use.
+ */
+int ms_zone_name_rank(const char *name);
 
 /**
  * ms_parse_node_zone() - parse the "Node %d, zone %8s" prefix shared by

@@ -766,11 +766,7 @@ static int parse_line(struct zi_parser *p, const char *line, size_t len)
 	return bad(p, "'name: value' after the pagesets", line, len);
 }
 
-/* Canonical zone order, zone_names[] in mm/page_alloc.c. */
-static const char *const zone_order[] = {
-	"DMA", "DMA32", "Normal", "HighMem", "Movable", "Device",
-};
-
+/* Canonical zone order: ms_zone_name_rank(), bit N for rank N. */
 enum {
 	ZO_DMA = (1 << 0),
 	ZO_DMA32 = (1 << 1),
@@ -781,16 +777,11 @@ enum {
 
 static int zone_order_pos(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(zone_order); i++)
-		if (!strcmp(zone_order[i], name))
-			return (int)i;
-	return -1;
+	return ms_zone_name_rank(name);
 }
 
 /*
- * Whether @set (bits of zone_order[]) places every zone at an index
+ * Whether @set (bits of zone ranks) places every zone at an index
  * that fits in @nr_prot entries and agrees with its protection list:
  * setup_per_zone_lowmem_reserve() only ever sets lowmem_reserve[j] of
  * zone i for j > i, so entries 0..i are 0 in every kernel.
