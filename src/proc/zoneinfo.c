@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/strset.h"
 #include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
@@ -100,6 +101,8 @@ struct zi_parser {
 	size_t nodes_cap;
 	size_t stats_cap;	/* of the current zone's @stats */
 	size_t node_stats_cap;	/* of the current node's @stats */
+	struct ms_strset stat_names;	/* of the current zone's @stats */
+	struct ms_strset node_stat_names; /* of the current node's @stats */
 	bool node_stats_seen;	/* the current node had "per-node stats" */
 	unsigned int fields_seen;
 	/* pagesets of the current zone */
@@ -170,12 +173,13 @@ static const struct ms_stat *find_stat(const struct ms_stat *stats,
 
 /* Appends (@s, @len) = @value to a stat array; a repeated name is an error. */
 static int add_stat(struct zi_parser *p, struct ms_stat **stats, size_t *nr,
-		    size_t *cap, const char *s, size_t len, uint64_t value)
+		    size_t *cap, struct ms_strset *names, const char *s,
+		    size_t len, uint64_t value)
 {
 	struct ms_stat *st;
 	char q[64];
 
-	if (find_stat(*stats, *nr, s, len))
+	if (ms_strset_has(names, s, len))
 		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
 				   "'%s' appears twice",
 				   ms_quote_tok(q, sizeof(q), s, len));
@@ -194,6 +198,8 @@ static int add_stat(struct zi_parser *p, struct ms_stat **stats, size_t *nr,
 		return oom(p);
 	st->value = value;
 	(*nr)++;
+	if (ms_strset_add(names, st->name))
+		return oom(p);
 	return 0;
 }
 
@@ -202,8 +208,8 @@ static int add_zone_stat(struct zi_parser *p, const char *s, size_t len,
 {
 	struct ms_zone *z = cur_zone(p);
 
-	return add_stat(p, &z->stats, &z->nr_stats, &p->stats_cap, s, len,
-			value);
+	return add_stat(p, &z->stats, &z->nr_stats, &p->stats_cap,
+			&p->stat_names, s, len, value);
 }
 
 /* The current CPU's pageset is complete: count, high and batch seen. */
@@ -315,15 +321,22 @@ static int open_zone(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		memset(n, 0, sizeof(*n));
 		n->node = node;
 		p->node_stats_cap = 0;
+		ms_strset_clear(&p->node_stat_names);
 		p->node_stats_seen = false;
 	} else {
-		for (i = 0; i < zi->nr_zones; i++)
-			if (zi->zones[i].node == node &&
-			    !strcmp(zi->zones[i].name, zone))
+		/* nodes ascend: the node's zones are the last ones */
+		for (i = zi->nr_zones; i-- > 0 && zi->zones[i].node == node;) {
+			if (!strcmp(zi->zones[i].name, zone))
 				return ms_diag_set(p->diag, p->name, p->lineno,
 						   -EINVAL,
 						   "zone %s of node %d appears twice",
 						   zone, node);
+			if (zi->nr_zones - i == MS_MAX_ZONES_PER_NODE)
+				return ms_diag_set(p->diag, p->name, p->lineno,
+						   -EINVAL,
+						   "expected at most %d zones in node %d",
+						   MS_MAX_ZONES_PER_NODE, node);
+		}
 	}
 
 	if (zi->nr_zones == p->zones_cap) {
@@ -341,6 +354,7 @@ static int open_zone(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 	memcpy(z->name, zone, sizeof(z->name));
 	z->line = p->lineno;
 	p->stats_cap = 0;
+	ms_strset_clear(&p->stat_names);
 	p->fields_seen = 0;
 	p->in_cpu = false;
 	p->state = ZI_HEADER;
@@ -642,8 +656,8 @@ static int node_stat_line(struct zi_parser *p, const struct ms_tok *toks,
 	} else {
 		return bad(p, "'name value' in the per-node stats", line, len);
 	}
-	return add_stat(p, &n->stats, &n->nr_stats, &p->node_stats_cap, name,
-			name_len, v);
+	return add_stat(p, &n->stats, &n->nr_stats, &p->node_stats_cap,
+			&p->node_stat_names, name, name_len, v);
 }
 
 static int parse_line(struct zi_parser *p, const char *line, size_t len)
@@ -951,9 +965,13 @@ int ms_zoneinfo_parse(struct ms_zoneinfo *zi, const char *buf, size_t len,
 	err = ms_zoneinfo_fix_indices(zi, name, diag);
 	if (err)
 		goto out_err;
+	ms_strset_release(&p.stat_names);
+	ms_strset_release(&p.node_stat_names);
 	return 0;
 
 out_err:
+	ms_strset_release(&p.stat_names);
+	ms_strset_release(&p.node_stat_names);
 	ms_zoneinfo_release(zi);
 	return err;
 }
