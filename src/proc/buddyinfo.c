@@ -26,7 +26,7 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 	if (toks[1].len < 2 || toks[1].s[toks[1].len - 1] != ',')
 		return -EINVAL;
 	if (ms_parse_s64(toks[1].s, toks[1].len - 1, &n) || n < 0 ||
-	    n > 65535)
+	    n >= MS_MAX_NODES)
 		return -EINVAL;
 	if (!ms_tok_eq(&toks[2], "zone"))
 		return -EINVAL;
@@ -73,11 +73,16 @@ static int check_order(const struct ms_buddyinfo *bi,
 		return ms_diag_set(diag, name, lineno, -EINVAL,
 				   "expected nodes in ascending order, found node %d after node %d",
 				   z->node, prev->node);
-	for (i = bi->nr_zones; i-- > 0 && bi->zones[i].node == z->node;)
+	for (i = bi->nr_zones; i-- > 0 && bi->zones[i].node == z->node;) {
 		if (!strcmp(bi->zones[i].zone, z->zone))
 			return ms_diag_set(diag, name, lineno, -EINVAL,
 					   "zone %s of node %d appears twice",
 					   z->zone, z->node);
+		if (bi->nr_zones - i == MS_MAX_ZONES_PER_NODE)
+			return ms_diag_set(diag, name, lineno, -EINVAL,
+					   "expected at most %d zones in node %d",
+					   MS_MAX_ZONES_PER_NODE, z->node);
+	}
 	if (prev->node == z->node && ms_zone_name_rank(z->zone) >= 0 &&
 	    ms_zone_name_rank(z->zone) < ms_zone_name_rank(prev->zone))
 		return ms_diag_set(diag, name, lineno, -EINVAL,

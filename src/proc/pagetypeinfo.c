@@ -141,6 +141,16 @@ static struct ms_pt_zone *find_zone(struct ms_pagetypeinfo *pt, size_t from,
 	return NULL;
 }
 
+static unsigned int node_zones(const struct ms_pagetypeinfo *pt, int node)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < pt->nr_zones; i++)
+		n += pt->zones[i].node == node;
+	return n;
+}
+
 /* "Node    0, zone   Normal, type    Unmovable      1      2 ..." */
 static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 		    const char *line, size_t len)
@@ -189,6 +199,12 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 					   -EINVAL,
 					   "zone %s of node %d appears twice",
 					   zone, node);
+		/* bounds the zones, and so the search above, to 8 per node */
+		if (node_zones(pt, node) == MS_MAX_ZONES_PER_NODE)
+			return ms_diag_set(p->diag, p->name, p->lineno,
+					   -EINVAL,
+					   "expected at most %d zones in node %d",
+					   MS_MAX_ZONES_PER_NODE, node);
 		if (pt->nr_zones == p->zones_cap) {
 			size_t ncap = p->zones_cap ? p->zones_cap * 2 : 4;
 

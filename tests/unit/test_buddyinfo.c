@@ -113,11 +113,17 @@ static void test_order(void **state)
 		     "zone Normal of node 0 appears twice");
 	expect_error("Node 0, zone Foo 1 2\nNode 0, zone Normal 1 2\n"
 		     "Node 0, zone Foo 1 2\n", 3, "zone Foo of node 0 appears twice");
+	expect_error("Node 1024, zone Normal 1 2\n", 1,
+		     "expected 'Node N, zone NAME'");
+	expect_error("Node 0, zone A 1\nNode 0, zone B 1\nNode 0, zone C 1\n"
+		     "Node 0, zone D 1\nNode 0, zone E 1\nNode 0, zone F 1\n"
+		     "Node 0, zone G 1\nNode 0, zone H 1\nNode 0, zone I 1\n",
+		     9, "expected at most 8 zones in node 0");
 	/* a new node starts over; unknown names are not ordered */
 	assert_int_equal(parse(&bi, "Node 0, zone Normal 1 2\n"
 			       "Node 1, zone DMA 1 2\nNode 1, zone Normal 1 2\n"
 			       "Node 1, zone Foo 1 2\nNode 1, zone DMA32x 1 2\n"
-			       "Node 3, zone Normal 3 4\n", &diag), 0);
+			       "Node 1023, zone Normal 3 4\n", &diag), 0);
 	assert_int_equal(bi.nr_zones, 6);
 	ms_buddyinfo_release(&bi);
 	assert_int_equal(ms_zone_name_rank("DMA"), 0);
