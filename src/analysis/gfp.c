@@ -211,16 +211,21 @@ static const char *const order_bits[] = {
 
 struct layout_entry {
 	const char *name;
+	size_t name_len;	/* compared first: most lookups miss */
 	uint32_t value;
 	bool composite;
 	unsigned int cfg;	/* option that would make a 0 single non-zero */
 };
+
+/* Open-addressing index of e[] by name: at most half full. */
+#define LAYOUT_SLOTS (2 * LAYOUT_MAX)
 
 struct layout {
 	uint32_t kver;
 	unsigned int cfg;
 	size_t n;
 	struct layout_entry e[LAYOUT_MAX];
+	uint8_t slot[LAYOUT_SLOTS];	/* index + 1 into e[], 0: empty */
 	uint32_t bits;
 };
 
@@ -229,14 +234,36 @@ static bool in_range(uint32_t kver, uint32_t from, uint32_t until)
 	return kver >= from && (!until || kver < until);
 }
 
+/*
+ * Names are looked up for every composite and every printed flag, and a
+ * layout is built for each mask decoded: a hash index instead of a scan
+ * of e[] (FNV-1a of the name).
+ */
+static size_t name_slot(const char *name, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; name[i]; i++) {
+		h ^= (unsigned char)name[i];
+		h *= 16777619u;
+	}
+	*len = i;
+	return h % LAYOUT_SLOTS;
+}
+
 static const struct layout_entry *layout_find(const struct layout *L,
 					      const char *name)
 {
-	size_t i;
+	size_t len, i;
 
-	for (i = 0; i < L->n; i++)
-		if (!strcmp(L->e[i].name, name))
-			return &L->e[i];
+	for (i = name_slot(name, &len); L->slot[i];
+	     i = (i + 1) % LAYOUT_SLOTS) {
+		const struct layout_entry *e = &L->e[L->slot[i] - 1];
+
+		if (e->name_len == len && !memcmp(e->name, name, len))
+			return e;
+	}
 	return NULL;
 }
 
@@ -251,13 +278,19 @@ static uint32_t V(const struct layout *L, const char *name)
 static void layout_add(struct layout *L, const char *name, uint32_t value,
 		       bool composite, unsigned int cfg)
 {
+	size_t len, i;
+
 	if (L->n >= LAYOUT_MAX || layout_find(L, name))
 		return;
+	for (i = name_slot(name, &len); L->slot[i]; i = (i + 1) % LAYOUT_SLOTS)
+		;
 	L->e[L->n].name = name;
+	L->e[L->n].name_len = len;
 	L->e[L->n].value = value;
 	L->e[L->n].composite = composite;
 	L->e[L->n].cfg = cfg;
 	L->n++;
+	L->slot[i] = (uint8_t)L->n;
 }
 
 /*
