@@ -105,19 +105,24 @@ struct layout {
 	unsigned int ntail;
 };
 
+/* Control bytes but the tab, and DEL: 1 */
+static const unsigned char control[256] = {
+	[0x00 ... 0x08] = 1, [0x0a ... 0x1f] = 1, [0x7f] = 1,
+};
+
 static int has_binary(const char *line, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)line;
+	unsigned char any = 0;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)line[i];
-
-		/* a '\r' only as the end of a CRLF line: names are printed */
-		if ((ch < 0x20 && ch != '\t' && ch != '\r') || ch == 0x7f ||
-		    (ch == '\r' && i + 1 != len))
-			return 1;
-	}
-	return 0;
+	/* a '\r' only as the end of a CRLF line: names are printed */
+	if (len && u[len - 1] == '\r')
+		len--;
+	/* no early exit: the loop stays branch-free over the whole line */
+	for (i = 0; i < len; i++)
+		any |= control[u[i]];
+	return any;
 }
 
 /*

@@ -140,6 +140,25 @@ static int bad(struct zi_parser *p, const char *what, const char *s,
 			   ms_quote_tok(q, sizeof(q), s, len));
 }
 
+static int parse_num(struct zi_parser *p, const char *label,
+		     const struct ms_tok *t, uint64_t *out);
+
+/*
+ * parse_num() for a label taken from the input: quoted only when the
+ * number is bad, since nearly every line goes through here.
+ */
+static int parse_num_named(struct zi_parser *p, const char *name,
+			   size_t name_len, const struct ms_tok *t,
+			   uint64_t *out)
+{
+	char label[64];
+
+	if (!ms_parse_u64(t->s, t->len, out))
+		return 0;
+	ms_quote_tok(label, sizeof(label), name, name_len);
+	return parse_num(p, label, t, out);
+}
+
 /* A whole token as an unsigned number; @label names it in messages. */
 static int parse_num(struct zi_parser *p, const char *label,
 		     const struct ms_tok *t, uint64_t *out)
@@ -458,7 +477,6 @@ static int zone_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		     const char *line, size_t len)
 {
 	struct ms_zone *z = cur_zone(p);
-	char label[64];
 	uint64_t v;
 	size_t i;
 	int err;
@@ -484,8 +502,7 @@ static int zone_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		z->has |= f->has;
 		return 0;
 	}
-	ms_quote_tok(label, sizeof(label), toks[0].s, toks[0].len);
-	err = parse_num(p, label, &toks[1], &v);
+	err = parse_num_named(p, toks[0].s, toks[0].len, &toks[1], &v);
 	if (err)
 		return err;
 	if (ms_tok_eq(&toks[0], "nr_free_cma")) {
@@ -614,12 +631,10 @@ static int tail_line(struct zi_parser *p, const struct ms_tok *toks)
 	};
 	struct ms_zone *z = cur_zone(p);
 	size_t i, label_len = toks[0].len - 1;
-	char label[64];
 	uint64_t v;
 	int err;
 
-	ms_quote_tok(label, sizeof(label), toks[0].s, label_len);
-	err = parse_num(p, label, &toks[1], &v);
+	err = parse_num_named(p, toks[0].s, label_len, &toks[1], &v);
 	if (err)
 		return err;
 	for (i = 0; i < ARRAY_SIZE(tail_fields); i++) {
@@ -637,7 +652,6 @@ static int node_stat_line(struct zi_parser *p, const struct ms_tok *toks,
 			  int ntok, const char *line, size_t len)
 {
 	struct ms_zi_node *n = cur_node(p);
-	char label[64];
 	const char *name;
 	size_t name_len;
 	uint64_t v;
@@ -649,8 +663,7 @@ static int node_stat_line(struct zi_parser *p, const struct ms_tok *toks,
 	} else if (ntok == 2 && toks[0].s[toks[0].len - 1] != ':') {
 		name = toks[0].s;
 		name_len = toks[0].len;
-		ms_quote_tok(label, sizeof(label), name, name_len);
-		err = parse_num(p, label, &toks[1], &v);
+		err = parse_num_named(p, name, name_len, &toks[1], &v);
 		if (err)
 			return err;
 	} else {
