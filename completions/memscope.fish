@@ -1,16 +1,21 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic check fleet snapshot
+set -l commands summary zones frag atomic vmalloc check fleet gfp explain snapshot scull validate
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a zones -d 'Free pages, watermarks and protection per zone'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a frag -d 'Free blocks and fragmentation indices per order'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a atomic -d 'Would an order-N GFP_ATOMIC request succeed'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a vmalloc -d 'The vmalloc area by caller, type and module'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 'Monitoring check of order-N headroom'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 'Worst zones and largest consumers across snapshots'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'What a GFP mask lets an allocation do'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a scull -d 'Where the memscope_scull device memory lies'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the GFP model against real allocations'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
 complete -c memscope -s j -l json -d 'Print one JSON document'
@@ -23,7 +28,7 @@ complete -c memscope -l usage -d 'Print a short usage message'
 complete -c memscope -l version -d 'Print the version'
 
 complete -c memscope -n "__fish_seen_subcommand_from zones frag atomic check" -s n -l node -x -d 'Only node N'
-complete -c memscope -n "__fish_seen_subcommand_from frag atomic check fleet" -s o -l order -x -d 'Only order N'
+complete -c memscope -n "__fish_seen_subcommand_from frag atomic check fleet gfp" -s o -l order -x -d 'Only order N'
 complete -c memscope -n "__fish_seen_subcommand_from fleet" -s t -l top -x -d 'Rows per table'
 complete -c memscope -n "__fish_seen_subcommand_from fleet" -a '(__fish_complete_directories)'
 complete -c memscope -n "__fish_seen_subcommand_from atomic" -l orders -x -d 'Orders A-B'
@@ -31,4 +36,17 @@ complete -c memscope -n "__fish_seen_subcommand_from atomic check" -l gfp -x -a 
 complete -c memscope -n "__fish_seen_subcommand_from check" -l warn -x -d 'WARNING below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from check" -l crit -x -d 'CRITICAL below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from frag" -l debugfs -d 'Print the kernel debugfs extfrag text'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s b -l by -x -a 'caller type module' -d 'List by caller, type or module'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s t -l top -x -d 'List the first N groups'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -l start -x -d 'VMALLOC_START in hex'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s w -l watch -d 'Sample every SECONDS (default 2)'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s c -l count -x -d 'Stop after N samples'
 complete -c memscope -n "__fish_seen_subcommand_from snapshot" -a '(__fish_complete_directories)'
+complete -c memscope -n "__fish_seen_subcommand_from gfp" -l list -d 'Which flags to use where'
+complete -c memscope -n "__fish_seen_subcommand_from gfp" -l contexts -d 'Which flags to use where'
+complete -c memscope -n "__fish_seen_subcommand_from gfp" -a 'GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE GFP_KERNEL_ACCOUNT __GFP_HIGH __GFP_IO __GFP_FS __GFP_ZERO __GFP_COMP __GFP_NOWARN __GFP_NORETRY __GFP_RETRY_MAYFAIL __GFP_NOFAIL __GFP_NOMEMALLOC __GFP_DMA __GFP_DMA32 __GFP_HIGHMEM __GFP_MOVABLE'
+complete -c memscope -n "__fish_seen_subcommand_from explain" -F
+complete -c memscope -n "__fish_seen_subcommand_from scull" -l quanta -d 'List every quantum'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l gfp -x -a 'atomic nowait kernel' -d 'GFP class of the probe'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l orders -x -d 'Orders A-B'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -s n -l node -x -d 'Only node N'

@@ -33,6 +33,7 @@ static const char *const capture_files[] = {
 	"proc/vmstat",
 	"proc/sys/kernel/osrelease",
 	"proc/sys/kernel/kptr_restrict",
+	"proc/version",
 };
 
 /*

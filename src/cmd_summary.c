@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* memscope [summary] */
+#include <string.h>
+
+#include "analysis/vmalloc.h"
 #include "cmd.h"
 #include "view/atomic.h"
 #include "view/prom.h"
 #include "view/view.h"
+#include "view/vmalloc.h"
 #include "lib/banned.h"
 
 const struct argp cmd_summary_argp = {
@@ -45,6 +49,31 @@ static int summary_atomic(struct ms_ctx *ctx)
 	return MS_EXIT_OK;
 }
 
+/* Areas, bytes and the top callers of /proc/vmallocinfo, when readable. */
+static int summary_vmalloc(struct ms_ctx *ctx)
+{
+	const struct ms_vmallocinfo *vi =
+		ms_snapshot_get(&ctx->snap, MS_FILE_VMALLOCINFO);
+	struct ms_vmalloc_opts ao = {
+		.page_size_bytes = ctx->snap.meta.page_size,
+	};
+	struct ms_vmalloc_stats st;
+	int err;
+
+	if (!vi) {
+		ms_view_summary_vmalloc(ctx->out, NULL);
+		return MS_EXIT_OK;
+	}
+	err = ms_vmalloc_analyze(&st, vi, &ao);
+	if (err) {
+		ms_error("vmallocinfo: %s", strerror(-err));
+		return MS_EXIT_FAIL;
+	}
+	ms_view_summary_vmalloc(ctx->out, &st);
+	ms_vmalloc_stats_release(&st);
+	return MS_EXIT_OK;
+}
+
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 {
 	int ret;
@@ -58,12 +87,17 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 		return ret;
 	if (ms_cmd_need(ctx, MS_FILE_MEMINFO, false) < 0 ||
 	    ms_cmd_need(ctx, MS_FILE_ZONEINFO, false) < 0 ||
-	    ms_cmd_need(ctx, MS_FILE_BUDDYINFO, false) < 0)
+	    ms_cmd_need(ctx, MS_FILE_BUDDYINFO, false) < 0 ||
+	    ms_cmd_need(ctx, MS_FILE_VMALLOCINFO, false) < 0)
 		return MS_EXIT_FAIL;
-	if (!ctx->opts.prom)
+	if (!ctx->opts.prom) {
 		ms_view_summary(ctx->out, &ctx->snap,
 			ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
+		ret = summary_vmalloc(ctx);
+		if (ret)
+			return ret;
+	}
 	return summary_atomic(ctx);
 }

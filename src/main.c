@@ -26,12 +26,22 @@ static const struct ms_cmd commands[] = {
 	  "Free blocks, unusable and fragmentation index per order" },
 	{ "atomic", cmd_atomic, &cmd_atomic_argp,
 	  "Would an order-N GFP_ATOMIC (or other) request succeed, how many" },
+	{ "vmalloc", cmd_vmalloc, &cmd_vmalloc_argp,
+	  "The vmalloc area by caller, type and module; free address space" },
 	{ "check", cmd_check, &cmd_check_argp,
 	  "Monitoring check (Nagios exit codes) of order-N headroom" },
 	{ "fleet", cmd_fleet, &cmd_fleet_argp,
 	  "Worst zones and largest consumers across many snapshots" },
+	{ "gfp", cmd_gfp, &cmd_gfp_argp,
+	  "What a GFP mask lets an allocation do, per kernel version" },
+	{ "explain", cmd_explain, &cmd_explain_argp,
+	  "Why the page allocation failures of a kernel log failed" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
+	{ "scull", cmd_scull, &cmd_scull_argp,
+	  "Where the memscope_scull module's device memory lies" },
+	{ "validate", cmd_validate, &cmd_validate_argp,
+	  "Check the GFP model against real allocations (memscope_scull)" },
 };
 
 enum { OPT_LIST_WORDS = 0x200 };

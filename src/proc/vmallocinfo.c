@@ -899,6 +899,16 @@ static int classify(struct parser *p)
 	return 0;
 }
 
+static bool all_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
 int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 			 size_t len, const char *name, struct ms_diag *diag)
 {
@@ -944,6 +954,17 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 		n = nl ? (size_t)(nl - line) : len - pos;
 		pos += n + (nl ? 1 : 0);
 		p.lineno++;
+		/*
+		 * s_show() ends every line with a newline: a last line
+		 * without one was cut short, and what is left of it may
+		 * still parse ("pages=4 vmal" reads as an unknown flag).
+		 */
+		if (!nl && !all_blank(line, n)) {
+			err = ms_diag_set(diag, name, p.lineno, -EINVAL,
+					  "expected a newline at the end of "
+					  "the line: the file is truncated");
+			goto out_release;
+		}
 		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas],
 				 &blank);
 		if (err)
