@@ -202,6 +202,16 @@ void ms_strip(const char **s, size_t *len)
 	*len = (size_t)(end - p);
 }
 
+bool ms_is_word(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] <= ' ' || s[i] > '~')
+			return false;
+	return true;
+}
+
 int ms_tok_copy(char *dst, size_t size, const char *s, size_t len)
 {
 	if (len >= size)

@@ -128,6 +128,14 @@ static inline bool ms_starts_with(const char *s, size_t len,
 }
 
 /**
+ * ms_is_word() - @len bytes of printable ASCII other than the space
+ *
+ * For names kept from the input and printed later (device, zone and
+ * class names): control bytes in them would reach the terminal.
+ */
+bool ms_is_word(const char *s, size_t len);
+
+/**
  * ms_tok_copy() - copy a token into a fixed buffer, NUL-terminated
  *
  * Return: 0, or -ENAMETOOLONG when it does not fit.

@@ -16,7 +16,7 @@ if [ -z "$corpus" ]; then
 fi
 rm -rf "$out"
 for h in buddyinfo zoneinfo pagetypeinfo meminfo vmstat slabinfo \
-	slub_sysfs meta vmallocinfo kmsg gfp atomic; do
+	slub_sysfs meta vmallocinfo kmsg gfp atomic scull probe; do
 	mkdir -p "$out/$h"
 done
 n=0
@@ -37,6 +37,42 @@ for s in "$fx"/*/meta; do
 done
 for s in "$fx"/kmsg/*; do
 	[ -f "$s" ] && seed kmsg "$s"
+done
+
+# scull: a selector byte (even: scullpmem, odd: scullvmem), the listing,
+# "%%" and the zoneinfo or vmallocinfo of the same capture
+i=0
+for d in "$fx"/*/; do
+	for k in p v; do
+		[ -f "$d/proc/scull${k}mem" ] || continue
+		other=zoneinfo
+		sel='\000'
+		if [ $k = v ]; then
+			other=vmallocinfo
+			sel='\001'
+		fi
+		{
+			printf "$sel"
+			cat "$d/proc/scull${k}mem"
+			if [ -f "$d/proc/$other" ]; then
+				printf '%%%%\n'
+				cat "$d/proc/$other"
+			fi
+		} >"$out/scull/$i"
+		i=$((i + 1))
+	done
+done
+
+# probe: what the file reads back after each command
+i=0
+for r in "alloc order=3 class=atomic node=-1 requested=100 succeeded=97
+zone node=0 zone=DMA32 count=60
+zone node=0 zone=Normal count=37" "none" "pin order=5 node=1 requested=20 succeeded=20
+zone node=1 zone=Normal count=20" "punch stride=4 freed_pages=24576 ms=12
+elapsed ms=12" "release freed_pages=640"; do
+	printf 'probe - version: 1\nlimits max_order=10 max_count=4194304 max_stride=1024\n%s\npinned blocks=0 pages=0\n' \
+		"$r" >"$out/probe/$i"
+	i=$((i + 1))
 done
 
 # slub_sysfs: a selector byte (the attribute), then the file
