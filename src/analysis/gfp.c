@@ -395,7 +395,7 @@ static uint32_t norm_kver(uint32_t kver)
 	return kver ? kver : MS_GFP_KVER_NEWEST;
 }
 
-static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
+static void layout_compute(struct layout *L, uint32_t kver, unsigned int cfg)
 {
 	unsigned int next_bit = NUMBERED_FIRST_BIT;
 	struct composite_base base;
@@ -429,6 +429,35 @@ static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
 		if (L->e[i].composite)
 			L->e[i].value = composite_value(L, &base,
 							L->e[i].name);
+}
+
+/*
+ * The layout of (@kver, @cfg). It depends on nothing else, and it is
+ * needed for every mask decoded or printed: guessing the release of a
+ * logged failure prints its mask for each of some twenty candidate
+ * releases. So the last LAYOUT_CACHE layouts are kept; the cache only
+ * saves work and never changes a result (memscope is single-threaded).
+ */
+#define LAYOUT_CACHE 32
+
+static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
+{
+	static struct layout cache[LAYOUT_CACHE];
+	static unsigned int used, next;
+	unsigned int i;
+
+	kver = norm_kver(kver);
+	for (i = 0; i < used; i++) {
+		if (cache[i].kver == kver && cache[i].cfg == cfg) {
+			*L = cache[i];
+			return;
+		}
+	}
+	layout_compute(L, kver, cfg);
+	cache[next] = *L;
+	next = (next + 1) % LAYOUT_CACHE;
+	if (used < LAYOUT_CACHE)
+		used++;
 }
 
 int ms_gfp_kver_parse(const char *s, size_t len, uint32_t *kver)
