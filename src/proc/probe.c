@@ -79,7 +79,7 @@ static int set_value(struct probe_parser *pp, struct pv_want *w,
 		*(unsigned int *)w->dst = (unsigned int)u;
 		break;
 	case PV_WORD:
-		if (!n || ms_tok_copy(w->dst, 16, v, n))
+		if (!n || !ms_is_word(v, n) || ms_tok_copy(w->dst, 16, v, n))
 			return fail(pp, "key '%s': expected a name of at most "
 				    "15 characters, found '%s'", w->key, q);
 		break;
@@ -178,6 +178,16 @@ static int parse_result(struct probe_parser *pp, struct ms_probe *p,
 		    ms_quote_tok(q, sizeof(q), toks[0].s, toks[0].len));
 }
 
+static bool zone_listed(const struct ms_probe *p, int node, const char *zone)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_zones; i++)
+		if (p->zones[i].node == node && !strcmp(p->zones[i].zone, zone))
+			return true;
+	return false;
+}
+
 static int parse_zone(struct probe_parser *pp, struct ms_probe *p,
 		      const struct ms_tok *toks, int ntok, size_t *cap)
 {
@@ -185,6 +195,10 @@ static int parse_zone(struct probe_parser *pp, struct ms_probe *p,
 	char name[16] = "";
 	int err;
 
+	/* as many as a machine can have: bounds the search for repeats */
+	if (p->nr_zones == MS_MAX_NODES * MS_MAX_ZONES_PER_NODE)
+		return fail(pp, "expected at most %d zone lines",
+			    MS_MAX_NODES * MS_MAX_ZONES_PER_NODE);
 	if (p->nr_zones == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 8;
 		struct ms_probe_zone *nz;
@@ -211,6 +225,10 @@ static int parse_zone(struct probe_parser *pp, struct ms_probe *p,
 	}
 	if (z->node < 0)
 		return fail(pp, "expected a node id, found -1");
+	/* each zone once, or ms_probe_zone_count() would pick one */
+	if (zone_listed(p, z->node, name))
+		return fail(pp, "zone node=%d zone=%s listed twice", z->node,
+			    name);
 	if (strlen(name) >= sizeof(z->zone))
 		return fail(pp, "zone name '%s' is too long", name);
 	snprintf(z->zone, sizeof(z->zone), "%s", name);

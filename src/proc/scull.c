@@ -242,6 +242,10 @@ static int parse_device(struct scull_parser *p, const struct ms_tok *toks,
 				    toks[1].len))
 		return fail(p, "expected a device name of at most %d "
 			    "characters after 'device'", MS_SCULL_NAME_MAX - 1);
+	if (!ms_is_word(toks[1].s, toks[1].len))
+		return fail(p, "expected a device name after 'device', found "
+			    "'%s'", ms_quote_tok(q, sizeof(q), toks[1].s,
+						 toks[1].len));
 	for (i = 0; i < sc->nr_devs; i++)
 		if (!strcmp(sc->devs[i].name, d->name))
 			return fail(p, "device '%s' listed twice",

@@ -298,6 +298,43 @@ void ms_snapshot_release(struct ms_snapshot *snap)
 	ms_snapshot_drop(snap);
 }
 
+/*
+ * buddyinfo and pagetypeinfo print the same orders (0 to MAX_ORDER, or
+ * NR_PAGE_ORDERS - 1): files that disagree do not come from one kernel,
+ * and the model would mix them. Checked on whichever is read second.
+ */
+static int check_orders(const struct ms_snapshot *snap, enum ms_file_id id,
+			const void *obj, struct ms_diag *diag)
+{
+	const struct ms_buddyinfo *bi;
+	const struct ms_pagetypeinfo *pt;
+	unsigned int mine, theirs;
+	enum ms_file_id other;
+
+	if (id == MS_FILE_BUDDYINFO) {
+		other = MS_FILE_PAGETYPEINFO;
+		pt = snap->data[other];
+		if (!pt)
+			return 0;
+		mine = ((const struct ms_buddyinfo *)obj)->nr_orders;
+		theirs = pt->nr_orders;
+	} else if (id == MS_FILE_PAGETYPEINFO) {
+		other = MS_FILE_BUDDYINFO;
+		bi = snap->data[other];
+		if (!bi)
+			return 0;
+		mine = ((const struct ms_pagetypeinfo *)obj)->nr_orders;
+		theirs = bi->nr_orders;
+	} else {
+		return 0;
+	}
+	if (mine == theirs)
+		return 0;
+	return ms_diag_set(diag, ms_source_label(files[id].path), 0, -EINVAL,
+			   "expected %u orders as in %s, found %u", theirs,
+			   ms_source_label(files[other].path), mine);
+}
+
 int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 		     struct ms_diag *diag)
 {
@@ -327,6 +364,12 @@ int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 			&snap->diag[id]);
 	free(buf);
 	if (err) {
+		free(obj);
+		goto out_err;
+	}
+	err = check_orders(snap, id, obj, &snap->diag[id]);
+	if (err) {
+		fd->release(obj);
 		free(obj);
 		goto out_err;
 	}

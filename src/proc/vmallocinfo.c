@@ -735,6 +735,13 @@ static int parse_field(struct parser *p, const struct tok *t,
 	return parse_extra(p, t, a);
 }
 
+/*
+ * The longest field s_show() prints is the caller, "%pS": a symbol of at
+ * most KSYM_NAME_LEN (512) bytes and "+0x%lx/0x%lx". A longer one is
+ * not from the kernel, and is not kept (unknown words are).
+ */
+#define VMALLOC_FIELD_MAX 600
+
 static int parse_line(struct parser *p, const char *line, size_t len,
 		      struct ms_vmalloc_area *a, bool *blank)
 {
@@ -749,6 +756,10 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 		if (ret < 0)                                                \
 			return ms_diag_set(p->diag, p->name, p->lineno,     \
 					   -EINVAL, "unexpected binary data"); \
+		if (ret > 0 && t.len > VMALLOC_FIELD_MAX)                   \
+			return FAIL(p, "expected a field of at most "       \
+				    STR(VMALLOC_FIELD_MAX) " bytes, found '%s'", \
+				    &t);                                    \
 	} while (0)
 
 	memset(a, 0, sizeof(*a));

@@ -154,6 +154,23 @@ static void test_errors(void **state)
 		 "%salloc order=3 class=atomic node=-2 requested=10 "
 		 "succeeded=1\n", head);
 	expect_error(buf, 3, "key 'node': expected a node or -1, found '-2'");
+	/* found by fuzz_probe: a zone twice made the lookup pick one */
+	snprintf(buf, sizeof(buf),
+		 "%snone\nzone node=0 zone=Normal count=30\n"
+		 "zone node=1 zone=Normal count=60\n"
+		 "zone node=0 zone=Normal count=60\n", head);
+	expect_error(buf, 6, "zone node=0 zone=Normal listed twice");
+	/* found by fuzz_probe: a control byte in a zone name was kept */
+	snprintf(buf, sizeof(buf),
+		 "%salloc order=3 class=atomic node=-1 requested=1 "
+		 "succeeded=1\nzone node=0 zone=DMA3\023 count=1\n", head);
+	expect_error(buf, 4, "key 'zone': expected a name of at most 15 "
+		     "characters, found 'DMA3?'");
+	snprintf(buf, sizeof(buf),
+		 "%salloc order=3 class=at\303\251 node=-1 requested=1 "
+		 "succeeded=1\n", head);
+	expect_error(buf, 3, "key 'class': expected a name of at most 15 "
+		     "characters, found 'at?" "?'");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=x class=atomic node=0 requested=10 "
 		 "succeeded=1\n", head);

@@ -195,6 +195,12 @@ static void test_errors(void **state)
 		       "expected a version number, found 'x'");
 	expect_p_error("scullpmem - version: 1\n  quantum 0 pfn 1 order 0\n",
 		       2, "expected a 'device' line before 'quantum'");
+	/* found by fuzz_scull: control bytes in a device name were kept */
+	expect_p_error("scullpmem - version: 1\n"
+		       "device scullv2\377\005 qset 1 order 0 quantum 4096 "
+		       "size 0 quanta 0\n",
+		       2, "expected a device name after 'device', found "
+		       "'scullv2?" "?'");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 4096 size 1\n",
 		       2, "expected key 'quanta'");

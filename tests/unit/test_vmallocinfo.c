@@ -520,6 +520,28 @@ static void test_errors(void **state)
 		     "expected ']' after the module name in '[ttm'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 [] vmalloc\n", 1,
 		     "expected a module name in '[]'");
+	/* the longest field the kernel prints is the caller, ~550 bytes */
+	{
+		char line[2048], sym[700];
+		struct ms_vmallocinfo vi;
+		struct ms_diag d = { 0 };
+
+		memset(sym, 'a', 512);
+		sym[512] = '\0';
+		snprintf(line, sizeof(line),
+			 "0x1000-0x3000 8192 %s+0xffffffffffffffff/0xffffffffffffffff vmalloc\n",
+			 sym);
+		assert_int_equal(ms_vmallocinfo_parse(&vi, line, strlen(line), "vmallocinfo",
+						      &d), 0);
+		assert_int_equal(vi.nr_areas, 1);
+		ms_vmallocinfo_release(&vi);
+		memset(sym, 'a', 601);
+		sym[601] = '\0';
+		snprintf(line, sizeof(line), "0x1000-0x3000 8192 %s\n", sym);
+		expect_error(line, 1,
+			     "expected a field of at most 600 bytes, found "
+			     "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
+	}
 	/* the size column */
 	expect_error("0x1000-0x3000 8k f+0x1/0x2 vmalloc\n", 1,
 		     "expected a size in bytes, found '8k'");
