@@ -111,7 +111,15 @@ run: deps
 check: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all $(UNIT_BIN)
 	$(Q)MEMSCOPE=$(CURDIR)/$(BUILD)/memscope BUILD=$(BUILD) \
-		SANITIZE="$(SANITIZE)" sh tests/run.sh
+		SANITIZE="$(SANITIZE)" KMOD="$(KMOD)" sh tests/run.sh
+
+# The companion module in QEMU guests (also run by "make check" unless
+# KMOD=0): installs its Debian packages when root.
+check-kmod: all
+	$(Q)MEMSCOPE=$(CURDIR)/$(BUILD)/memscope sh tests/kmod/run.sh
+
+kmod:
+	$(Q)$(MAKE) -C kmod
 
 check-unit: $(UNIT_BIN)
 	$(Q)for t in $(UNIT_BIN); do $$t || exit 1; done

@@ -12,19 +12,26 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "lib/kver.h"
+#include "proc/pagetypeinfo.h"
+#include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
 enum {
 	OPT_NO_COLOR = 0x100,
 	OPT_PAGE_SIZE,
 	OPT_KERNEL,
+	OPT_FORMAT,
 };
 
 static const struct argp_option global_options[] = {
 	{ "root", 'r', "DIR", 0,
 	  "Read DIR/proc and DIR/sys instead of /proc and /sys (a snapshot "
 	  "or an unpacked sosreport)", -1 },
-	{ "json", 'j', NULL, 0, "Print one JSON document", -1 },
+	{ "json", 'j', NULL, 0, "Print one JSON document (--format json)", -1 },
+	{ "format", OPT_FORMAT, "FORMAT", 0,
+	  "text (default), json, or prom (Prometheus text exposition, "
+	  "summary only)", -1 },
 	{ "no-color", OPT_NO_COLOR, NULL, 0, "Never use colours", -1 },
 	{ "page-size", OPT_PAGE_SIZE, "BYTES", 0,
 	  "Page size of a --root capture without a meta file", -1 },
@@ -55,6 +62,21 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'j':
 		o->json = true;
+		o->prom = false;
+		break;
+	case OPT_FORMAT:
+		if (!strcmp(arg, "text")) {
+			o->json = o->prom = false;
+		} else if (!strcmp(arg, "json")) {
+			o->json = true;
+			o->prom = false;
+		} else if (!strcmp(arg, "prom")) {
+			o->json = false;
+			o->prom = true;
+		} else {
+			argp_error(state, "--format: expected text, json or "
+				   "prom, found '%s'", arg);
+		}
 		break;
 	case OPT_NO_COLOR:
 		o->no_color = true;
@@ -66,9 +88,16 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--page-size: expected a power of "
 				   "two, found '%s'", arg);
 		break;
-	case OPT_KERNEL:
+	case OPT_KERNEL: {
+		struct ms_kver kv;
+
+		if (ms_kver_parse(&kv, arg, strlen(arg)))
+			argp_error(state, "--kernel: expected a kernel release "
+				   "such as 5.15 or 6.1.0-13-amd64, found '%s'",
+				   arg);
 		o->kernel = arg;
 		break;
+	}
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -144,7 +173,7 @@ static bool want_color(const struct ms_opts *o)
 	const char *term = getenv("TERM");
 	const char *nc = getenv("NO_COLOR");
 
-	if (o->no_color || o->json || (nc && nc[0]))
+	if (o->no_color || o->json || o->prom || (nc && nc[0]))
 		return false;
 	if (!term || !strcmp(term, "dumb"))
 		return false;
@@ -155,6 +184,11 @@ int ms_cmd_start(struct ms_ctx *ctx)
 {
 	struct ms_diag diag = { 0 };
 
+	if (ctx->opts.prom && !ctx->prom_capable) {
+		ms_error("--format prom is written by the summary command "
+			 "only: memscope --format prom [summary]");
+		return MS_EXIT_USAGE;
+	}
 	if (ms_source_init(&ctx->src, ctx->opts.root, &diag)) {
 		ms_error_diag(&diag);
 		return MS_EXIT_FAIL;
@@ -202,6 +236,25 @@ int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required)
 	return 1;
 }
 
+void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
+{
+	const char *rel = ctx->snap.meta.kernel_release;
+	struct ms_era_features f;
+	struct ms_kver kv;
+
+	if (ctx->opts.kernel &&
+	    !ms_kver_parse(&kv, ctx->opts.kernel, strlen(ctx->opts.kernel))) {
+		ms_era_override(era, &kv);
+		return;
+	}
+	ms_era_features_scan(&f, ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
+			     ms_snapshot_get(&ctx->snap, MS_FILE_PAGETYPEINFO));
+	ms_era_detect(era, rel[0] && !ms_kver_parse(&kv, rel, strlen(rel)) ?
+				   &kv :
+				   NULL,
+		      &f);
+}
+
 int ms_cmd_finish(struct ms_ctx *ctx, int status)
 {
 	if (!ctx->out)
@@ -212,7 +265,7 @@ int ms_cmd_finish(struct ms_ctx *ctx, int status)
 	 * nothing.
 	 */
 	if (status != MS_EXIT_OK && status != MS_EXIT_RISK &&
-	    ms_out_is_json(ctx->out))
+	    !ctx->output_on_failure && ms_out_is_json(ctx->out))
 		return status;
 	if (ms_out_finish(ctx->out)) {
 		if (errno == EPIPE)

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "analysis/atomic.h"
+#include "analysis/era.h"
 #include "out/out.h"
 #include "proc/snapshot.h"
 #include "proc/source.h"
@@ -25,6 +27,7 @@ enum ms_exit {
 struct ms_opts {
 	const char *root;
 	bool json;
+	bool prom;
 	bool no_color;
 	uint64_t page_size;
 	const char *kernel;
@@ -37,6 +40,9 @@ struct ms_opts {
  * @snap: the current sample
  * @out:  the output (text or JSON)
  * @started: ms_cmd_start() succeeded, so @src, @snap and @out are set up
+ * @output_on_failure: write the document even when the exit status is
+ *          not 0 (check: its status is a verdict, not an error)
+ * @prom_capable: the command writes --format prom (summary)
  */
 struct ms_ctx {
 	struct ms_opts opts;
@@ -44,6 +50,8 @@ struct ms_ctx {
 	struct ms_snapshot snap;
 	struct ms_out *out;
 	bool started;
+	bool output_on_failure;
+	bool prom_capable;
 };
 
 /**
@@ -91,6 +99,13 @@ int ms_cmd_start(struct ms_ctx *ctx);
  */
 int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required);
 
+/**
+ * ms_cmd_era() - the page allocator rules to model: --kernel when given,
+ * else the release of the source refined by the fields of the loaded
+ * zoneinfo and pagetypeinfo (analysis/era.h)
+ */
+void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era);
+
 /** ms_error() - "memscope: MSG" on stderr */
 void ms_error(const char *fmt, ...) MS_PRINTF(1, 2);
 
@@ -108,12 +123,49 @@ int ms_cmd_finish(struct ms_ctx *ctx, int status);
 uint64_t ms_parse_uint_arg(struct argp_state *state, const char *opt,
 			   const char *arg, uint64_t min, uint64_t max);
 
+/* Options shared by atomic and check. */
+struct ms_order_range {
+	int first;
+	int last;
+};
+
+struct ms_atomic_opts {
+	struct ms_atomic_request req;
+	struct ms_order_range orders;
+	bool single;
+	const char *gfp;
+};
+
+void ms_atomic_opts_init(struct ms_atomic_opts *o);
+
+/** ms_cmd_parse_orders() - "A-B" for --orders, argp_error() otherwise */
+int ms_cmd_parse_orders(struct argp_state *state, const char *arg,
+			struct ms_order_range *r);
+
+/**
+ * ms_cmd_atomic_eval() - load the files and run the model for every
+ * order of @o
+ * @resp: results; free with ms_atomic_results_free()
+ *
+ * Return: MS_EXIT_OK, or an exit status after printing the error.
+ */
+int ms_cmd_atomic_eval(struct ms_ctx *ctx, struct ms_atomic_opts *o,
+		       struct ms_era *era, struct ms_atomic_result **resp,
+		       size_t *nrp);
+void ms_atomic_results_free(struct ms_atomic_result *res, size_t nr);
+
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_atomic(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_check(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_fleet(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_zones(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_slab(struct ms_ctx *ctx, int argc, char **argv);
 
+extern const struct argp cmd_atomic_argp;
+extern const struct argp cmd_check_argp;
+extern const struct argp cmd_fleet_argp;
 extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;

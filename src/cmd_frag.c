@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* memscope frag [--node N] [--order N] [--debugfs] */
-#include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "lib/kver.h"
 #include "view/view.h"
 #include "lib/banned.h"
 
@@ -60,11 +60,11 @@ const struct argp cmd_frag_argp = {
  */
 static bool wide_extfrag(const char *release)
 {
-	unsigned int major = 0, minor = 0;
+	struct ms_kver kv;
 
-	if (!release[0] || sscanf(release, "%u.%u", &major, &minor) != 2)
+	if (ms_kver_parse(&kv, release, strlen(release)))
 		return true;
-	return major > 5 || (major == 5 && minor >= 16);
+	return ms_kver_code(&kv) >= MS_KVER(5, 16, 0);
 }
 
 int cmd_frag(struct ms_ctx *ctx, int argc, char **argv)

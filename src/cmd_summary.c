@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* memscope [summary] */
 #include "cmd.h"
+#include "view/atomic.h"
+#include "view/prom.h"
 #include "view/view.h"
 #include "lib/banned.h"
 
@@ -10,6 +12,39 @@ const struct argp cmd_summary_argp = {
 	       "be read are reported as warnings (null in JSON).",
 };
 
+/* GFP_ATOMIC at every order: the risk and the headroom, one line. */
+static int summary_atomic(struct ms_ctx *ctx)
+{
+	struct ms_atomic_result *res;
+	struct ms_atomic_opts o;
+	struct ms_era era;
+	size_t nr;
+	int ret;
+
+	if (!ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO)) {
+		if (ctx->opts.prom) {
+			struct ms_prom_input in = { &ctx->snap, NULL, 0, NULL };
+
+			ms_view_prom(stdout, &in);
+		}
+		ms_out_null(ctx->out, "atomic", NULL);
+		return MS_EXIT_OK;
+	}
+	ms_atomic_opts_init(&o);
+	ret = ms_cmd_atomic_eval(ctx, &o, &era, &res, &nr);
+	if (ret)
+		return ret;
+	if (ctx->opts.prom) {
+		struct ms_prom_input in = { &ctx->snap, res, nr, era.name };
+
+		ms_view_prom(stdout, &in);
+	} else {
+		ms_view_summary_atomic(ctx->out, res, nr, &era);
+	}
+	ms_atomic_results_free(res, nr);
+	return MS_EXIT_OK;
+}
+
 int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 {
 	int ret;
@@ -17,6 +52,7 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 	ret = ms_cmd_parse(ctx, &cmd_summary_argp, argc, argv, NULL);
 	if (ret)
 		return ret;
+	ctx->prom_capable = true;
 	ret = ms_cmd_start(ctx);
 	if (ret)
 		return ret;
@@ -24,9 +60,10 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 	    ms_cmd_need(ctx, MS_FILE_ZONEINFO, false) < 0 ||
 	    ms_cmd_need(ctx, MS_FILE_BUDDYINFO, false) < 0)
 		return MS_EXIT_FAIL;
-	ms_view_summary(ctx->out, &ctx->snap,
+	if (!ctx->opts.prom)
+		ms_view_summary(ctx->out, &ctx->snap,
 			ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
 			ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
-	return MS_EXIT_OK;
+	return summary_atomic(ctx);
 }

@@ -64,5 +64,25 @@ for t in tests/cli/*.t; do
 	failed=$((failed + f))
 done
 
+# The companion module in QEMU guests (KMOD=0 skips it).
+if [ "${KMOD:-1}" != 0 ]; then
+	sh tests/kmod/run.sh >"$log" 2>&1
+	rc=$?
+	line=$(tail -1 "$log")
+	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then
+		p=0
+		f=1
+	fi
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	[ "$f" -ne 0 ] && grep -v '^ok ' "$log" | tail -60
+	echo "kmod: tests/kmod/run.sh: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

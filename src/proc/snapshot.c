@@ -16,6 +16,7 @@
 #include "proc/kv.h"
 #include "proc/pagetypeinfo.h"
 #include "proc/slabinfo.h"
+#include "proc/vmallocinfo.h"
 #include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
@@ -41,6 +42,8 @@ MS_FILE_OPS(struct ms_pagetypeinfo, ms_pagetypeinfo_parse,
 	    ms_pagetypeinfo_release)
 MS_FILE_OPS(struct ms_kv, ms_meminfo_parse, ms_kv_release)
 MS_FILE_OPS(struct ms_slabinfo, ms_slabinfo_parse, ms_slabinfo_release)
+MS_FILE_OPS(struct ms_vmallocinfo, ms_vmallocinfo_parse,
+	    ms_vmallocinfo_release)
 
 static int ms_vmstat_parse_any(void *obj, const char *buf, size_t len,
 			       const char *name, struct ms_diag *diag)
@@ -72,6 +75,10 @@ static const struct file_desc files[MS_FILE__NR] = {
 	[MS_FILE_SLABINFO] = { "proc/slabinfo", sizeof(struct ms_slabinfo),
 			       ms_slabinfo_parse_any,
 			       ms_slabinfo_release_any },
+	[MS_FILE_VMALLOCINFO] = { "proc/vmallocinfo",
+				  sizeof(struct ms_vmallocinfo),
+				  ms_vmallocinfo_parse_any,
+				  ms_vmallocinfo_release_any },
 };
 
 const char *ms_file_path(enum ms_file_id id)
