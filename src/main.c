@@ -32,6 +32,8 @@ static const struct ms_cmd commands[] = {
 	  "Worst zones and largest consumers across many snapshots" },
 	{ "slab", cmd_slab, &cmd_slab_argp,
 	  "Slab caches: sizes, waste, growth (slabtop, with --watch)" },
+	{ "top", cmd_top, &cmd_top_argp,
+	  "Live dashboard of zones, fragmentation, slab, vmalloc, processes" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };
