@@ -7,7 +7,16 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag atomic check fleet snapshot"
+	local commands="summary zones frag atomic check fleet gfp explain snapshot"
+	local gfp_names="GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS
+		GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE
+		GFP_KERNEL_ACCOUNT GFP_TRANSHUGE GFP_TRANSHUGE_LIGHT __GFP_DMA
+		__GFP_HIGHMEM __GFP_DMA32 __GFP_MOVABLE __GFP_RECLAIMABLE
+		__GFP_HIGH __GFP_IO __GFP_FS __GFP_ZERO __GFP_DIRECT_RECLAIM
+		__GFP_KSWAPD_RECLAIM __GFP_RECLAIM __GFP_WRITE __GFP_NOWARN
+		__GFP_RETRY_MAYFAIL __GFP_NOFAIL __GFP_NORETRY __GFP_MEMALLOC
+		__GFP_COMP __GFP_NOMEMALLOC __GFP_HARDWALL __GFP_THISNODE
+		__GFP_ACCOUNT __GFP_ATOMIC __GFP_WAIT"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case "${words[i]}" in
@@ -45,6 +54,17 @@ _memscope()
 		return
 	fi
 
+	# explain reads a kernel log: a file, or - for standard input
+	if [[ "$cmd" == explain && "$cur" != -* ]]; then
+		_filedir
+		return
+	fi
+	# gfp takes flag names
+	if [[ "$cmd" == gfp && "$cur" != -* ]]; then
+		COMPREPLY=($(compgen -W "$gfp_names" -- "$cur"))
+		return
+	fi
+
 	local opts=""
 	case "$cmd" in
 	"") COMPREPLY=($(compgen -W "$commands $global" -- "$cur")); return ;;
@@ -54,6 +74,8 @@ _memscope()
 	atomic) opts="--order --orders --gfp --node" ;;
 	check) opts="--order --gfp --node --warn --crit" ;;
 	fleet) opts="--order --top" ;;
+	gfp) opts="--order --list --contexts" ;;
+	explain) opts="" ;;
 	snapshot) opts="" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))

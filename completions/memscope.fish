@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic check fleet snapshot
+set -l commands summary zones frag atomic check fleet gfp explain snapshot
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -10,6 +10,8 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a frag -d '
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a atomic -d 'Would an order-N GFP_ATOMIC request succeed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 'Monitoring check of order-N headroom'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 'Worst zones and largest consumers across snapshots'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'What a GFP mask lets an allocation do'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
@@ -23,7 +25,7 @@ complete -c memscope -l usage -d 'Print a short usage message'
 complete -c memscope -l version -d 'Print the version'
 
 complete -c memscope -n "__fish_seen_subcommand_from zones frag atomic check" -s n -l node -x -d 'Only node N'
-complete -c memscope -n "__fish_seen_subcommand_from frag atomic check fleet" -s o -l order -x -d 'Only order N'
+complete -c memscope -n "__fish_seen_subcommand_from frag atomic check fleet gfp" -s o -l order -x -d 'Only order N'
 complete -c memscope -n "__fish_seen_subcommand_from fleet" -s t -l top -x -d 'Rows per table'
 complete -c memscope -n "__fish_seen_subcommand_from fleet" -a '(__fish_complete_directories)'
 complete -c memscope -n "__fish_seen_subcommand_from atomic" -l orders -x -d 'Orders A-B'
@@ -32,3 +34,7 @@ complete -c memscope -n "__fish_seen_subcommand_from check" -l warn -x -d 'WARNI
 complete -c memscope -n "__fish_seen_subcommand_from check" -l crit -x -d 'CRITICAL below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from frag" -l debugfs -d 'Print the kernel debugfs extfrag text'
 complete -c memscope -n "__fish_seen_subcommand_from snapshot" -a '(__fish_complete_directories)'
+complete -c memscope -n "__fish_seen_subcommand_from gfp" -l list -d 'Which flags to use where'
+complete -c memscope -n "__fish_seen_subcommand_from gfp" -l contexts -d 'Which flags to use where'
+complete -c memscope -n "__fish_seen_subcommand_from gfp" -a 'GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE GFP_KERNEL_ACCOUNT __GFP_HIGH __GFP_IO __GFP_FS __GFP_ZERO __GFP_COMP __GFP_NOWARN __GFP_NORETRY __GFP_RETRY_MAYFAIL __GFP_NOFAIL __GFP_NOMEMALLOC __GFP_DMA __GFP_DMA32 __GFP_HIGHMEM __GFP_MOVABLE'
+complete -c memscope -n "__fish_seen_subcommand_from explain" -F

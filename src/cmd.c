@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/gfp.h"
 #include "cmd.h"
 #include "lib/kver.h"
 #include "proc/pagetypeinfo.h"
@@ -129,9 +130,9 @@ static error_t wrap_parse(int key, char *arg MS_UNUSED,
 int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
 		 char **argv, void *input)
 {
-	static const struct argp empty = { 0 };
+	struct argp child = argp ? *argp : (struct argp){ 0 };
 	struct argp_child children[] = {
-		{ argp ? argp : &empty, 0, NULL, 0 },
+		{ &child, 0, NULL, 0 },
 		{ &ms_global_argp, 0, "Global options:", 0 },
 		{ 0 }
 	};
@@ -143,6 +144,8 @@ int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
 	};
 	struct cmd_input ci = { ctx, input };
 
+	/* argp joins the usage of parent and child: say it once */
+	child.args_doc = NULL;
 	if (argp_parse(&wrap, argc, argv, 0, NULL, &ci))
 		return MS_EXIT_USAGE;
 	return MS_EXIT_OK;
@@ -209,11 +212,70 @@ int ms_cmd_start(struct ms_ctx *ctx)
 	}
 	ms_out_set_page_size(ctx->out, ctx->snap.meta.page_size);
 	ctx->started = true;
-	if (!strcmp(ctx->snap.meta.page_size_source, "default"))
+	if (!strcmp(ctx->snap.meta.page_size_source, "default") &&
+	    !ctx->no_page_size)
 		ms_out_warn(ctx->out,
 			    "page size unknown (no meta file and no "
 			    "--page-size), assuming 4096 bytes");
 	return MS_EXIT_OK;
+}
+
+int ms_cmd_start_output(struct ms_ctx *ctx)
+{
+	if (ctx->opts.prom && !ctx->prom_capable) {
+		ms_error("--format prom is written by the summary command "
+			 "only: memscope --format prom [summary]");
+		return MS_EXIT_USAGE;
+	}
+	/* nothing opened: what main() releases must be empty */
+	memset(&ctx->snap, 0, sizeof(ctx->snap));
+	ctx->src.root_fd = -1;
+	ctx->src.root = NULL;
+	ctx->out = ms_out_new(ctx->opts.json ? MS_OUT_JSON : MS_OUT_TEXT,
+			      stdout, want_color(&ctx->opts));
+	if (!ctx->out) {
+		ms_error("out of memory");
+		return MS_EXIT_FAIL;
+	}
+	ctx->started = true;
+	return MS_EXIT_OK;
+}
+
+uint32_t ms_cmd_gfp_layout(struct ms_ctx *ctx, bool use_source,
+			   const char **source)
+{
+	const char *rel = ctx->snap.meta.kernel_release;
+	struct ms_kver kv;
+	uint32_t kver;
+	char kb[16];
+
+	if (ctx->opts.kernel &&
+	    !ms_kver_parse(&kv, ctx->opts.kernel, strlen(ctx->opts.kernel))) {
+		*source = "override";
+	} else if (use_source && ctx->started && rel[0] &&
+		   !ms_kver_parse(&kv, rel, strlen(rel))) {
+		*source = "release";
+	} else {
+		*source = "default";
+		return 0;
+	}
+	kver = MS_GFP_KVER(kv.major, kv.minor);
+	if (kver > MS_GFP_KVER_NEWEST) {
+		ms_out_warn(ctx->out,
+			    "kernel %u.%u is newer than the GFP layouts "
+			    "memscope knows; the layout of %s is used",
+			    kv.major, kv.minor,
+			    ms_gfp_kver_format(MS_GFP_KVER_NEWEST, kb,
+					       sizeof(kb)));
+		kver = MS_GFP_KVER_NEWEST;
+	} else if (kver < MS_GFP_KVER(2, 6)) {
+		ms_out_warn(ctx->out,
+			    "kernel %u.%u is older than the GFP layouts "
+			    "memscope knows; the layout of 2.6 is used",
+			    kv.major, kv.minor);
+		kver = MS_GFP_KVER(2, 6);
+	}
+	return kver;
 }
 
 int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required)

@@ -43,6 +43,8 @@ struct ms_opts {
  * @output_on_failure: write the document even when the exit status is
  *          not 0 (check: its status is a verdict, not an error)
  * @prom_capable: the command writes --format prom (summary)
+ * @no_page_size: the command uses no page size, so an unknown one is
+ *          not worth a warning (gfp)
  */
 struct ms_ctx {
 	struct ms_opts opts;
@@ -52,6 +54,7 @@ struct ms_ctx {
 	bool started;
 	bool output_on_failure;
 	bool prom_capable;
+	bool no_page_size;
 };
 
 /**
@@ -87,6 +90,33 @@ int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
  * Return: MS_EXIT_OK or MS_EXIT_FAIL after printing the error.
  */
 int ms_cmd_start(struct ms_ctx *ctx);
+
+/**
+ * ms_cmd_start_output() - open only the output, for a command that reads
+ * no /proc source (explain reads a log file); --root is not used
+ *
+ * Return: MS_EXIT_OK, or MS_EXIT_FAIL or MS_EXIT_USAGE after printing
+ * the error.
+ */
+int ms_cmd_start_output(struct ms_ctx *ctx);
+
+/**
+ * ms_cmd_gfp_layout() - the GFP bit layout to decode masks with
+ * @use_source: fall back to the source's kernel release (needs
+ *          ms_cmd_start())
+ * @source: receives "override" (--kernel), "release" (the source's) or
+ *          "default" (neither: 0 is returned, which means the newest
+ *          layout, or for ms_allocfail_explain() a guess from the log)
+ *
+ * The --kernel option and the source's release are struct ms_kver
+ * (lib/kver.h); analysis/gfp.h keys its layouts on MS_GFP_KVER(major,
+ * minor), the same encoding without the patch level. A version outside
+ * the layouts known is replaced by the nearest one, with a warning.
+ *
+ * Return: MS_GFP_KVER() of the layout, or 0.
+ */
+uint32_t ms_cmd_gfp_layout(struct ms_ctx *ctx, bool use_source,
+			   const char **source);
 
 /**
  * ms_cmd_need() - load file @id for a command
@@ -174,6 +204,8 @@ int cmd_frag(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_slab(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_top(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_gfp(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_explain(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_atomic_argp;
 extern const struct argp cmd_check_argp;
@@ -181,6 +213,8 @@ extern const struct argp cmd_fleet_argp;
 extern const struct argp cmd_zones_argp;
 extern const struct argp cmd_frag_argp;
 extern const struct argp cmd_snapshot_argp;
+extern const struct argp cmd_gfp_argp;
+extern const struct argp cmd_explain_argp;
 extern const struct argp cmd_summary_argp;
 extern const struct argp cmd_slab_argp;
 extern const struct argp cmd_top_argp;

@@ -465,9 +465,14 @@ int cmd_fleet(struct ms_ctx *ctx, int argc, char **argv)
 		free_rows(&rows);
 		return MS_EXIT_FAIL;
 	}
-	qsort(rows.zones, rows.nr_zones, sizeof(*rows.zones), cmp_zone);
-	qsort(rows.slab, rows.nr_slab, sizeof(*rows.slab), cmp_use);
-	qsort(rows.vmalloc, rows.nr_vmalloc, sizeof(*rows.vmalloc), cmp_use);
+	/* qsort() with a NULL array is undefined even for 0 elements */
+	if (rows.nr_zones)
+		qsort(rows.zones, rows.nr_zones, sizeof(*rows.zones), cmp_zone);
+	if (rows.nr_slab)
+		qsort(rows.slab, rows.nr_slab, sizeof(*rows.slab), cmp_use);
+	if (rows.nr_vmalloc)
+		qsort(rows.vmalloc, rows.nr_vmalloc, sizeof(*rows.vmalloc),
+		      cmp_use);
 	ms_out_u64(ctx->out, "order", NULL, o.order);
 	print_zones(ctx->out, &rows, o.top, o.order);
 	print_use(ctx->out, "slab", "Largest slab caches", rows.slab,

@@ -34,6 +34,10 @@ static const struct ms_cmd commands[] = {
 	  "Slab caches: sizes, waste, growth (slabtop, with --watch)" },
 	{ "top", cmd_top, &cmd_top_argp,
 	  "Live dashboard of zones, fragmentation, slab, vmalloc, processes" },
+	{ "gfp", cmd_gfp, &cmd_gfp_argp,
+	  "What a GFP mask lets an allocation do, per kernel version" },
+	{ "explain", cmd_explain, &cmd_explain_argp,
+	  "Why the page allocation failures of a kernel log failed" },
 	{ "snapshot", cmd_snapshot, &cmd_snapshot_argp,
 	  "Capture the files memscope reads into a directory" },
 };

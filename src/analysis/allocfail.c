@@ -209,6 +209,7 @@ static void one_zone(struct ms_allocfail *af, const struct ms_kmsg_zone *kz,
 	unsigned int pk = af->page_kb;
 
 	z->largest_order = -1;
+	z->frag_order = -1;
 	if ((z->index < 0 || k < 0) ?
 	    logical_index(kz->name) > (int)af->highest_zone : z->index > k) {
 		z->verdict = MS_ALLOCFAIL_NOT_ELIGIBLE;
@@ -289,6 +290,9 @@ static void one_zone(struct ms_allocfail *af, const struct ms_kmsg_zone *kz,
 			f -= (int64_t)(kz->free_blocks[i] << i);
 			m >>= 1;
 			if (f <= m) {
+				z->frag_order = (int)i + 1;
+				z->frag_free_pages = f;
+				z->frag_mark_pages = m;
 				z->verdict = MS_ALLOCFAIL_TOO_FRAGMENTED;
 				return;
 			}

@@ -68,6 +68,13 @@ const char *ms_allocfail_verdict_text(enum ms_allocfail_verdict v);
  *                    -1 when none (or no free-area line)
  * @boost_bypass:     the count passed only with the unboosted min
  *                    (order-0 GFP_ATOMIC, 5.4+)
+ * @frag_order:       up to 4.3, when the per-order loop failed
+ *                    (MS_ALLOCFAIL_TOO_FRAGMENTED): the order at which
+ *                    it failed; -1 otherwise
+ * @frag_free_pages:  then the free pages left in blocks of @frag_order
+ *                    or larger (less 2^order - 1)
+ * @frag_mark_pages:  and the mark halved once per lower order, which
+ *                    they did not exceed
  * @verdict:          enum ms_allocfail_verdict
  */
 struct ms_allocfail_zone {
@@ -82,6 +89,9 @@ struct ms_allocfail_zone {
 	int64_t headroom_pages;
 	int largest_order;
 	bool boost_bypass;
+	int frag_order;
+	int64_t frag_free_pages;
+	int64_t frag_mark_pages;
 	enum ms_allocfail_verdict verdict;
 };
 

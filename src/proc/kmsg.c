@@ -1023,8 +1023,10 @@ static void free_area_line(struct ctx *c, const struct kline *l,
 		if (ms_tok_eq(t, "=")) {
 			if (i + 1 < n &&
 			    parse_value(toks[i + 1].s, toks[i + 1].len,
-					&z->free_area_total_kb, &kb) && kb)
+					&z->free_area_total_kb, &kb) && kb) {
 				closed = true;
+				z->has |= MS_KMSG_ZONE_HAS_FREE_TOTAL;
+			}
 			break;
 		}
 		if (!star || ms_parse_u64(t->s, (size_t)(star - t->s), &count) ||

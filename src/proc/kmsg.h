@@ -97,6 +97,7 @@ enum ms_kmsg_zone_has {
 	MS_KMSG_ZONE_HAS_FREE_AREA = (1 << 6),	/* "<Zone>: N*4kB ..." line */
 	MS_KMSG_ZONE_HAS_TYPES = (1 << 7),	/* migrate-type letters */
 	MS_KMSG_ZONE_HAS_MANAGED = (1 << 8),	/* "managed:" (3.x+) */
+	MS_KMSG_ZONE_HAS_FREE_TOTAL = (1 << 9),	/* the free-area "= NkB" */
 };
 
 /**

@@ -92,13 +92,72 @@ static int open_below(const struct ms_source *src, const char *path, int flags)
 	return openat(src->root_fd, path, flags | O_CLOEXEC | O_NOCTTY);
 }
 
+/*
+ * Reads @fd to its end into a new NUL-terminated buffer, refusing more
+ * than MS_READ_MAX bytes; @size_hint is the file's size when known (0
+ * for /proc files, pipes and terminals). Return: 0 or a negative errno.
+ */
+static int read_bounded(int fd, size_t size_hint, char **bufp, size_t *lenp)
+{
+	size_t cap, len = 0;
+	char *buf;
+	int err;
+
+	cap = size_hint > 0 ? size_hint + 1 : 65536;
+	buf = malloc(cap);
+	if (!buf)
+		return -ENOMEM;
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= cap) {
+			/* room for one byte past the limit tells it apart */
+			size_t limit = MS_READ_MAX + 2;
+			size_t ncap = cap * 2 < limit ? cap * 2 : limit;
+			char *nbuf;
+
+			if (cap >= limit) {
+				err = -EFBIG;
+				goto out_free;
+			}
+			nbuf = realloc(buf, ncap);
+			if (!nbuf) {
+				err = -ENOMEM;
+				goto out_free;
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err = -errno;
+			goto out_free;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > MS_READ_MAX) {
+			err = -EFBIG;
+			goto out_free;
+		}
+	}
+	buf[len] = '\0';
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+
+out_free:
+	free(buf);
+	return err;
+}
+
 int ms_source_read(const struct ms_source *src, const char *path, char **bufp,
 		   size_t *lenp, struct ms_diag *diag)
 {
 	const char *label = ms_source_label(path);
-	size_t cap, len = 0;
 	struct stat st;
-	char *buf;
 	int fd, err;
 
 	*bufp = NULL;
@@ -126,57 +185,70 @@ int ms_source_read(const struct ms_source *src, const char *path, char **bufp,
 		err = -EFBIG;
 		goto out_close;
 	}
-	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	buf = malloc(cap);
-	if (!buf) {
-		err = -ENOMEM;
-		goto out_close;
-	}
-	for (;;) {
-		ssize_t n;
+	err = read_bounded(fd, (size_t)st.st_size, bufp, lenp);
 
-		if (len + 1 >= cap) {
-			size_t ncap = cap * 2;
-			char *nbuf;
-
-			if (cap > MS_READ_MAX) {
-				err = -EFBIG;
-				goto out_free;
-			}
-			nbuf = realloc(buf, ncap);
-			if (!nbuf) {
-				err = -ENOMEM;
-				goto out_free;
-			}
-			buf = nbuf;
-			cap = ncap;
-		}
-		n = read(fd, buf + len, cap - len - 1);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err = -errno;
-			goto out_free;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len > MS_READ_MAX) {
-			err = -EFBIG;
-			goto out_free;
-		}
-	}
-	close(fd);
-	buf[len] = '\0';
-	*bufp = buf;
-	*lenp = len;
-	return 0;
-
-out_free:
-	free(buf);
 out_close:
 	close(fd);
-	return ms_diag_set(diag, label, 0, err, "%s", ms_errno_text(err));
+	if (err)
+		return ms_diag_set(diag, label, 0, err, "%s",
+				   ms_errno_text(err));
+	return 0;
+}
+
+int ms_read_path(const char *path, char **bufp, size_t *lenp,
+		 struct ms_diag *diag)
+{
+	bool is_stdin = !strcmp(path, "-");
+	const char *label = is_stdin ? MS_STDIN_LABEL : path;
+	struct stat st;
+	int fd, err;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if (is_stdin) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0) {
+			err = -errno;
+			return ms_diag_set(diag, label, 0, err, "%s",
+					   err == -EACCES ? "permission denied" :
+							    ms_errno_text(err));
+		}
+	}
+	if (fstat(fd, &st) < 0) {
+		err = -errno;
+		goto out_close;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err = -EISDIR;
+		goto out_close;
+	}
+	/*
+	 * A named device could be read forever (/dev/zero, /dev/kmsg);
+	 * standard input may be a terminal the user types or pastes into.
+	 */
+	if (!is_stdin && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) &&
+	    !S_ISSOCK(st.st_mode)) {
+		err = -MS_EFTYPE;
+		goto out_close;
+	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > MS_READ_MAX) {
+		err = -EFBIG;
+		goto out_close;
+	}
+	err = read_bounded(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
+			   bufp, lenp);
+
+out_close:
+	if (!is_stdin)
+		close(fd);
+	if (err)
+		return ms_diag_set(diag, label, 0, err, "%s",
+				   err == -MS_EFTYPE ?
+				   "not a regular file or a pipe" :
+				   ms_errno_text(err));
+	return 0;
 }
 
 bool ms_source_exists(const struct ms_source *src, const char *path)

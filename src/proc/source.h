@@ -68,6 +68,29 @@ const char *ms_source_label(const char *path);
 int ms_source_read(const struct ms_source *src, const char *path, char **buf,
 		   size_t *len, struct ms_diag *diag);
 
+/* The name of standard input in messages */
+#define MS_STDIN_LABEL "(standard input)"
+
+/**
+ * ms_read_path() - read a whole file the user named, outside any root
+ * @path: a path (relative to the working directory), or "-" for
+ *        standard input
+ * @buf:  result, NUL-terminated; caller frees with free()
+ * @len:  its length without the terminator
+ *
+ * For command arguments such as "memscope explain FILE": @path is not
+ * resolved below --root. Regular files, pipes and FIFOs are read
+ * ("dmesg | memscope explain -", "<(journalctl -k)"); a named device or
+ * directory is refused, and standard input may be anything but a
+ * directory (a terminal ends with end-of-file). Like ms_source_read(),
+ * more than MS_READ_MAX bytes are refused with -EFBIG, from a pipe too.
+ * Messages name standard input MS_STDIN_LABEL.
+ *
+ * Return: 0, or a negative errno with @diag saying what went wrong.
+ */
+int ms_read_path(const char *path, char **buf, size_t *len,
+		 struct ms_diag *diag);
+
 /**
  * ms_source_exists() - whether @path exists below the root (any type)
  */

@@ -85,6 +85,11 @@ static void test_2_6_per_order_loop(void **state)
 	 */
 	expect_zone(&af, 0, "Normal", 2, 1075, 0, 174,
 		    MS_ALLOCFAIL_TOO_FRAGMENTED);
+	/* it failed at order 1, after the order-0 pages were dropped */
+	assert_int_equal(find(&af, 0, "Normal")->frag_order, 1);
+	assert_int_equal(find(&af, 0, "Normal")->frag_free_pages, 49);
+	assert_int_equal(find(&af, 0, "Normal")->frag_mark_pages, 537);
+	assert_int_equal(find(&af, 0, "DMA32")->frag_order, -1);
 	/* DMA32: 5000 - 1 - 375 - lowmem_reserve[2] 5000 = -376 */
 	expect_zone(&af, 0, "DMA32", 1, 375, 5000, -376,
 		    MS_ALLOCFAIL_BELOW_WMARK);
@@ -116,6 +121,9 @@ static void test_2_6_loop_halves_the_mark(void **state)
 	km.reports[0].zones[2].free_blocks[0] = 713;
 	assert_int_equal(ms_allocfail_explain(&km.reports[0], 0, CFG, &af), 0);
 	assert_int_equal(af.verdict, MS_ALLOCFAIL_TOO_FRAGMENTED);
+	assert_int_equal(find(&af, 0, "Normal")->frag_order, 1);
+	assert_int_equal(find(&af, 0, "Normal")->frag_free_pages, 536);
+	assert_int_equal(find(&af, 0, "Normal")->frag_mark_pages, 537);
 	ms_allocfail_release(&af);
 	ms_kmsg_release(&km);
 }
@@ -279,6 +287,79 @@ static void test_truncated_is_open(void **state)
 	ms_kmsg_release(&km);
 }
 
+/*
+ * 32-bit ARM without NUMA: zones Normal and HighMem, three zone types
+ * (Normal, HighMem, Movable). GFP_ATOMIC stops at Normal; free CMA
+ * (1024 kB) is not its to use: 4500 - 256 - (862 -> 431 -> 324) = 3920.
+ */
+static void test_4_19_arm_highmem(void **state)
+{
+	struct ms_allocfail af;
+	struct ms_kmsg km;
+
+	(void)state;
+	explain_fixture("4.19-arm-highmem.log", 0, 0, &km, &af);
+	assert_string_equal(af.kver_source, "log");
+	assert_int_equal(af.kver, KV(4, 19));
+	assert_false(af.flags_decoded);
+	expect_zone(&af, -1, "Normal", 0, 324, 0, 4500 - 256 - 324,
+		    MS_ALLOCFAIL_WOULD_PASS);
+	assert_int_equal(find(&af, -1, "Normal")->unusable_pages, 256);
+	assert_int_equal(find(&af, -1, "HighMem")->index, 1);
+	assert_int_equal(find(&af, -1, "HighMem")->verdict,
+			 MS_ALLOCFAIL_NOT_ELIGIBLE);
+	assert_int_equal(af.verdict, MS_ALLOCFAIL_WOULD_PASS);
+	ms_allocfail_release(&af);
+	ms_kmsg_release(&km);
+}
+
+/*
+ * arm64 with 64 KiB pages, 14 orders: DMA 262144 kB = 4096 pages,
+ * 4096 - 15 - 92 - 3996 = -7; Normal 32768 - 15 - 5632 passes but has no
+ * block above order 3.
+ */
+static void test_5_14_arm64_64k(void **state)
+{
+	struct ms_allocfail af;
+	struct ms_kmsg km;
+
+	(void)state;
+	explain_fixture("5.14-arm64-64k.log", 0, 0, &km, &af);
+	assert_int_equal(km.reports[0].page_size_kb, 64);
+	assert_int_equal(km.reports[0].zones[1].nr_orders, 14);
+	assert_int_equal(af.page_kb, 64);
+	assert_int_equal(af.order, 4);
+	expect_zone(&af, 0, "DMA", 0, 92, 3996, -7, MS_ALLOCFAIL_BELOW_WMARK);
+	expect_zone(&af, 0, "Normal", 2, 5632, 0, 32768 - 15 - 5632,
+		    MS_ALLOCFAIL_NO_BLOCK);
+	assert_int_equal(find(&af, 0, "Normal")->largest_order, 3);
+	assert_int_equal(af.verdict, MS_ALLOCFAIL_NO_BLOCK);
+	ms_allocfail_release(&af);
+	ms_kmsg_release(&km);
+}
+
+/*
+ * 6.19 prints free_highatomic: 24576 kB = 6144 pages held back from a
+ * GFP_KERNEL request, which fails by 1145 pages where the free count
+ * alone (50000 - 1 > 45000) would pass.
+ */
+static void test_6_19_free_highatomic(void **state)
+{
+	struct ms_allocfail af;
+	struct ms_kmsg km;
+
+	(void)state;
+	explain_fixture("6.19-free-highatomic.log", 0, 0, &km, &af);
+	assert_int_equal(af.kver, KV(6, 19));
+	expect_zone(&af, 0, "Normal", 2, 45000, 0, 50000 - 6144 - 1 - 45000,
+		    MS_ALLOCFAIL_BELOW_WMARK);
+	assert_int_equal(find(&af, 0, "Normal")->unusable_pages, 6144);
+	assert_int_equal(af.verdict, MS_ALLOCFAIL_BELOW_WMARK);
+	assert_int_equal(af.nr_notes, 0);
+	ms_allocfail_release(&af);
+	ms_kmsg_release(&km);
+}
+
 static void parse_inline(const char *text, struct ms_kmsg *km)
 {
 	struct ms_diag diag;
@@ -417,6 +498,9 @@ int main(void)
 		cmocka_unit_test(test_boost_bypass),
 		cmocka_unit_test(test_free_highatomic_and_dma32),
 		cmocka_unit_test(test_guess_without_release),
+		cmocka_unit_test(test_4_19_arm_highmem),
+		cmocka_unit_test(test_5_14_arm64_64k),
+		cmocka_unit_test(test_6_19_free_highatomic),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -354,6 +354,11 @@ static void test_truncated(void **state)
 	z = zone(r, 0, "DMA32");
 	assert_int_equal(z->nr_orders, 4);
 	assert_int_equal(z->free_blocks[3], 125);
+	assert_false(z->has & MS_KMSG_ZONE_HAS_FREE_TOTAL);
+	/* a printed total is kept even when the counts disagree with it */
+	z = zone(r, 0, "DMA");
+	assert_true(z->has & MS_KMSG_ZONE_HAS_FREE_TOTAL);
+	assert_int_equal(z->free_area_total_kb, 15364);
 	assert_int_equal(r->summary.nr, 0);
 	assert_int_equal(r->nr_warnings, 4);
 	assert_int_equal(r->warnings[0].line, 23);
@@ -368,6 +373,91 @@ static void test_truncated(void **state)
 	assert_int_equal(r->warnings[3].line, 23);
 	assert_string_equal(r->warnings[3].msg,
 			    "no free-area line for zone 'Node 0 Normal'");
+	ms_kmsg_release(&km);
+}
+
+/* 4.19 on 32-bit ARM: no NUMA prefix, the cpuset on its own line */
+static void test_4_19_uma(void **state)
+{
+	const struct ms_kmsg_report *r;
+	const struct ms_kmsg_zone *z;
+	struct ms_kmsg km;
+
+	(void)state;
+	fixture_parse("4.19-arm-highmem.log", &km);
+	assert_int_equal(km.nr_reports, 1);
+	r = &km.reports[0];
+	assert_string_equal(r->release, "4.19.118-v7+");
+	assert_true(r->has_cpuset);
+	assert_false(r->cpuset_same_line);
+	assert_string_equal(r->mems_allowed, "0");
+	assert_int_equal(r->nr_zones, 2);
+	z = zone(r, -1, "HighMem");
+	assert_int_equal(z->free_kb, 5192);
+	assert_int_equal(z->nr_lowmem_reserve, 3);
+	expect_types(zone(r, -1, "Normal"), 0, "UMEC");
+	assert_int_equal(kv(&r->summary, "cma_reserved_pages"), 2048);
+	assert_int_equal(r->nr_warnings, 0);
+	ms_kmsg_release(&km);
+}
+
+/* arm64 64 KiB pages: 14 orders from 64kB to 524288kB */
+static void test_5_14_64k_pages(void **state)
+{
+	const struct ms_kmsg_report *r;
+	const struct ms_kmsg_zone *z;
+	struct ms_kmsg km;
+
+	(void)state;
+	fixture_parse("5.14-arm64-64k.log", &km);
+	r = &km.reports[0];
+	assert_int_equal(r->page_size_kb, 64);
+	z = zone(r, 0, "DMA");
+	assert_int_equal(z->nr_orders, 14);
+	assert_int_equal(z->free_blocks[12], 1);
+	expect_types(z, 12, "M");
+	assert_int_equal(z->free_area_total_kb, 262144);
+	assert_int_equal(r->nr_warnings, 0);
+	ms_kmsg_release(&km);
+}
+
+/*
+ * 6.19 under dmesg -T: free_highatomic on the zone line, a field after
+ * "all_unreclaimable? no" on the node line
+ */
+static void test_6_19_dmesg_t(void **state)
+{
+	const struct ms_kmsg_report *r;
+	const struct ms_kmsg_zone *z;
+	struct ms_kmsg km;
+
+	(void)state;
+	fixture_parse("6.19-free-highatomic.log", &km);
+	r = &km.reports[0];
+	assert_string_equal(r->comm, "ThreadPoolForeg");
+	assert_string_equal(r->release, "6.19.2-arch1-1");
+	assert_int_equal(r->kver, (6 << 16) | (19 << 8));
+	z = zone(r, 0, "Normal");
+	assert_true(z->has & MS_KMSG_ZONE_HAS_FREE_HA);
+	assert_int_equal(z->free_highatomic_kb, 24576);
+	assert_int_equal(z->reserved_highatomic_kb, 32768);
+	expect_types(z, 7, "H");
+	assert_int_equal(r->nr_nodes, 1);
+	assert_int_equal(kv(&r->nodes[0].kvs, "Balloon"), 0);
+	assert_int_equal(r->nr_warnings, 0);
+	ms_kmsg_release(&km);
+}
+
+/* an OOM report's Mem-Info is no allocation failure */
+static void test_oom_only(void **state)
+{
+	struct ms_kmsg km;
+
+	(void)state;
+	fixture_parse("oom-only.log", &km);
+	assert_int_equal(km.nr_reports, 0);
+	assert_int_equal(km.orphan_meminfo, 1);
+	assert_int_equal(km.nr_lines, 40);
 	ms_kmsg_release(&km);
 }
 
@@ -608,6 +698,10 @@ int main(void)
 		cmocka_unit_test(test_5_10_two_reports),
 		cmocka_unit_test(test_6_8_numa),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_4_19_uma),
+		cmocka_unit_test(test_5_14_64k_pages),
+		cmocka_unit_test(test_6_19_dmesg_t),
+		cmocka_unit_test(test_oom_only),
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_split_headline),
 		cmocka_unit_test(test_vmalloc_forms),
