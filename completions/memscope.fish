@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic check fleet gfp explain snapshot
+set -l commands summary zones frag atomic check fleet gfp explain top snapshot
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -12,6 +12,7 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 'Worst zones and largest consumers across snapshots'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'What a GFP mask lets an allocation do'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a top -d 'Live dashboard of zones, slab, vmalloc, processes'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
@@ -38,3 +39,7 @@ complete -c memscope -n "__fish_seen_subcommand_from gfp" -l list -d 'Which flag
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -l contexts -d 'Which flags to use where'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -a 'GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE GFP_KERNEL_ACCOUNT __GFP_HIGH __GFP_IO __GFP_FS __GFP_ZERO __GFP_COMP __GFP_NOWARN __GFP_NORETRY __GFP_RETRY_MAYFAIL __GFP_NOFAIL __GFP_NOMEMALLOC __GFP_DMA __GFP_DMA32 __GFP_HIGHMEM __GFP_MOVABLE'
 complete -c memscope -n "__fish_seen_subcommand_from explain" -F
+complete -c memscope -n "__fish_seen_subcommand_from top" -s d -l delay -x -d 'Refresh every SECONDS'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s n -l iterations -x -d 'Stop after N refreshes'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s t -l tab -x -a 'overview zones slab vmalloc processes' -d 'Start on TAB'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s o -l once -d 'Print the overview once and exit'
