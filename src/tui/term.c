@@ -150,6 +150,12 @@ int ms_term_start(struct ms_term *t, bool color, struct ms_diag *diag)
 	if (err)
 		return err;
 	have_tio = tcgetattr(STDOUT_FILENO, &saved_tio) == 0;
+	/*
+	 * The size comes from the terminal, not from LINES and COLUMNS,
+	 * which a shell may have exported for another size.
+	 */
+	use_env(FALSE);
+	use_tioctl(TRUE);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		signals_release(t);
