@@ -310,19 +310,12 @@ static void draw_title(struct top_screen *sc)
 		 sc->s ? sc->s->clock : "-",
 		 interval_text(iv, sizeof(iv), sc->interval_ms));
 	rl = (int)strlen(right);
-	room = COLS - rl - 16;
+	room = COLS - rl - 17;
 	top_put(0, 0, " memscope top  %.*s", room > 0 ? room : 0,
 		sc->o->title);
 	if (rl < COLS)
 		top_put(0, COLS - rl, "%s", right);
 	attroff(A_REVERSE);
-	if (sc->paused && COLS - rl - 9 > 0) {
-		attron(A_REVERSE | A_BOLD);
-		top_color_on(sc, TC_WARN);
-		top_put(0, COLS - rl - 9, " PAUSED ");
-		top_color_off(sc, TC_WARN);
-		attroff(A_REVERSE | A_BOLD);
-	}
 }
 
 static void draw_tabs(struct top_screen *sc)
@@ -342,6 +335,13 @@ static void draw_tabs(struct top_screen *sc)
 		if (cur)
 			attroff(A_REVERSE | A_BOLD);
 		x += (int)strlen(label) + 1;
+	}
+	if (sc->paused) {
+		attron(A_REVERSE | A_BOLD);
+		top_color_on(sc, TC_WARN);
+		top_put(1, COLS - 9, " PAUSED ");
+		top_color_off(sc, TC_WARN);
+		attroff(A_REVERSE | A_BOLD);
 	}
 }
 
@@ -370,7 +370,7 @@ static void draw_status(struct top_screen *sc)
 }
 
 static const char *const help_lines[] = {
-	"memscope top - keys",
+	"Keys",
 	"",
 	"Tab, 1-5     switch tab (shift-Tab goes back)",
 	"s  r         next sort key, reverse the order (tables)",
@@ -387,32 +387,16 @@ static const char *const help_lines[] = {
 	"Press any key to close this help.",
 };
 
-static void draw_help(struct top_screen *sc MS_UNUSED)
+/* The help replaces the tab's body until a key is pressed. */
+static void draw_help(struct top_screen *sc)
 {
-	int w = 66, h = (int)ARRAY_SIZE(help_lines) + 2, y0, x0, i;
+	int i;
 
-	if (w > COLS)
-		w = COLS;
-	y0 = (LINES - h) / 2;
-	x0 = (COLS - w) / 2;
-	if (y0 < 0)
-		y0 = 0;
-	if (x0 < 0)
-		x0 = 0;
-	for (i = 0; i < h && y0 + i < LINES; i++)
-		mvhline(y0 + i, x0, ' ', w);
-	attron(A_REVERSE);
-	mvhline(y0, x0, ' ', w);
-	attroff(A_REVERSE);
 	for (i = 0; i < (int)ARRAY_SIZE(help_lines); i++) {
-		if (i == 0) {
-			attron(A_REVERSE | A_BOLD);
-			top_putw(y0, x0 + 2, w - 4, "%s", help_lines[i]);
-			attroff(A_REVERSE | A_BOLD);
-		} else {
-			top_putw(y0 + 1 + i, x0 + 2, w - 4, "%s",
-				 help_lines[i]);
-		}
+		if (i == 0)
+			top_section(sc, TOP_FIRST_LINE, 2, help_lines[i]);
+		else
+			top_put(TOP_FIRST_LINE + i, 2, "%s", help_lines[i]);
 	}
 }
 
@@ -427,7 +411,9 @@ static void draw(struct top_screen *sc)
 	}
 	draw_title(sc);
 	draw_tabs(sc);
-	if (!sc->s) {
+	if (sc->help) {
+		draw_help(sc);
+	} else if (!sc->s) {
 		top_put(TOP_FIRST_LINE + 1, 1, "reading ...");
 	} else {
 		switch (sc->tab) {
@@ -450,8 +436,6 @@ static void draw(struct top_screen *sc)
 			break;
 		}
 	}
-	if (sc->help)
-		draw_help(sc);
 	draw_status(sc);
 	refresh();
 }

@@ -343,7 +343,7 @@ static void draw_stalls(struct top_screen *sc, int y)
 	top_section(sc, y, 0, "Compaction");
 	top_section(sc, y, half, "Reclaim");
 	if (!c) {
-		top_put(y + 1, 2, "vmstat unavailable: %s",
+		top_put(y + 1, 2, "unavailable: %s",
 			sc->s->files[MS_TOP_F_VMSTAT].why);
 		return;
 	}

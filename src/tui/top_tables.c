@@ -592,9 +592,29 @@ void top_table_release(struct top_table *tb)
 	tb->nr_rows = tb->cap_rows = 0;
 }
 
-/* Which columns fit in @width, the least important dropped first. */
-static void fit(const struct table_desc *d, bool *visible, int width)
+/* The sort key table @t's column @c shows is the current one. */
+static bool sorted_by(const struct top_screen *sc, enum top_table_id t,
+		      unsigned int c)
 {
+	const struct col *col = &descs[t].cols[c];
+	unsigned int key = sc->tables[t].sort;
+
+	if (col->sort < 0)
+		return false;
+	if (t == TOP_T_SLAB)
+		return (unsigned int)col->sort ==
+		       (unsigned int)slab_sort_keys[key];
+	return (unsigned int)col->sort == key;
+}
+
+/*
+ * Which columns fit in @width, the least important dropped first; the
+ * column of the sort key stays.
+ */
+static void fit(const struct top_screen *sc, enum top_table_id t,
+		bool *visible, int width)
+{
+	const struct table_desc *d = &descs[t];
 	int total = d->name_min, i;
 
 	for (i = 0; i < (int)d->nr_cols; i++) {
@@ -606,6 +626,7 @@ static void fit(const struct table_desc *d, bool *visible, int width)
 
 		for (i = 0; i < (int)d->nr_cols; i++)
 			if (visible[i] && d->cols[i].prio < NEVER_DROP &&
+			    !sorted_by(sc, t, (unsigned int)i) &&
 			    (drop < 0 || d->cols[i].prio < d->cols[drop].prio))
 				drop = i;
 		if (drop < 0)
@@ -669,12 +690,7 @@ static void draw_head(struct top_screen *sc, enum top_table_id t, int y,
 	attron(A_REVERSE);
 	mvhline(y, 0, ' ', COLS);
 	for (c = 0; c < d->nr_cols; c++) {
-		bool mark = d->cols[c].sort >= 0 &&
-			    (unsigned int)d->cols[c].sort ==
-				    (t == TOP_T_SLAB ?
-					     (unsigned int)
-						     slab_sort_keys[tb->sort] :
-					     tb->sort);
+		bool mark = sorted_by(sc, t, c);
 
 		if (!visible[c])
 			continue;
@@ -720,7 +736,7 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 		tb->has_re ? tb->filter : "none", tb->nr_rows,
 		d->count(sc->s));
 	y += SUMMARY_LINES;
-	fit(d, visible, COLS);
+	fit(sc, t, visible, COLS);
 	draw_head(sc, t, y, visible);
 	y++;
 	rows = LINES - 1 - y;
