@@ -259,9 +259,12 @@ static void draw_slab_top(struct top_screen *sc, int y, int x, int w,
 	char a[32], b[32], t[64];
 
 	if (!m) {
+		char msg[400];
+
 		top_section(sc, y, x, "Slab");
-		top_putw(y + 1, x, w, "unavailable: %s",
+		snprintf(msg, sizeof(msg), "unavailable: %s",
 			 sc->s->files[MS_TOP_F_SLABINFO].why);
+		top_wrap(y + 1, x, w - 1, msg);
 		return;
 	}
 	snprintf(t, sizeof(t), "Slab caches %s",
@@ -295,8 +298,11 @@ static void draw_vmalloc_top(struct top_screen *sc, int y, int x, int w,
 	size_t i;
 
 	if (!st) {
+		char msg[400];
+
 		top_section(sc, y, x, "Vmalloc");
-		top_putw(y + 1, x, w, "unavailable: %s", f->why);
+		snprintf(msg, sizeof(msg), "unavailable: %s", f->why);
+		top_wrap(y + 1, x, w - 1, msg);
 		return;
 	}
 	snprintf(t, sizeof(t), "Vmalloc %s",

@@ -528,8 +528,8 @@ static void proc_summary(struct top_screen *sc, int y)
 	top_put(y, 0, "Processes %zu, through libproc2 (status and "
 		      "smaps_rollup)", l->nr);
 	if (l->nr_no_pss)
-		top_put(y + 1, 0, "PSS unknown (-) for %zu: their smaps_rollup "
-				  "needs the same user or root",
+		top_put(y + 1, 0, "PSS unknown (-) for %zu: smaps_rollup needs "
+				  "ptrace access (the same user, or root)",
 			l->nr_no_pss);
 }
 
