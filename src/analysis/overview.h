@@ -107,6 +107,7 @@ int ms_overview_build(struct ms_overview *ov, const struct ms_zoneinfo *zi,
 		      const struct ms_pagetypeinfo *pt,
 		      const struct ms_era *era);
 
+/** ms_overview_release() - free what ms_overview_build() allocated */
 void ms_overview_release(struct ms_overview *ov);
 
 /** ms_overview_find() - zone (@node, @name) of @ov, or NULL */

@@ -46,7 +46,7 @@ enum {
 	I_NR,
 };
 
-static enum pids_item items[I_NR] = {
+static const enum pids_item items[I_NR] = {
 	[I_PID] = PIDS_ID_PID,
 	[I_USER] = PIDS_ID_EUSER,
 	[I_CMD] = PIDS_CMD,
@@ -59,8 +59,10 @@ static enum pids_item items[I_NR] = {
 	[I_SMAP_PSS] = PIDS_SMAP_PSS,
 };
 
+/* libproc2 takes the items as a mutable array: a copy of them, owned */
 struct ms_procs {
 	struct pids_info *info;
+	enum pids_item items[I_NR];
 };
 
 int ms_procs_new(struct ms_procs **pp, struct ms_diag *diag)
@@ -73,7 +75,8 @@ int ms_procs_new(struct ms_procs **pp, struct ms_diag *diag)
 	if (!p)
 		return ms_diag_set(diag, "processes", 0, -ENOMEM,
 				   "out of memory");
-	err = procps_pids_new(&p->info, items, I_NR);
+	memcpy(p->items, items, sizeof(items));
+	err = procps_pids_new(&p->info, p->items, I_NR);
 	if (err < 0) {
 		free(p);
 		return ms_diag_set(diag, "processes", 0, err,

@@ -80,6 +80,7 @@ int ms_procs_read(struct ms_procs *p, struct ms_proc_list *list,
 /** ms_procs_free() - free the reader; NULL does nothing */
 void ms_procs_free(struct ms_procs *p);
 
+/** ms_proc_list_release() - free a sample; the list is left empty */
 void ms_proc_list_release(struct ms_proc_list *list);
 
 #endif

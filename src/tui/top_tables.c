@@ -36,7 +36,7 @@ struct table_desc {
 	unsigned int nr_cols;
 	const char *name_title;
 	int name_min;
-	const char *const *sorts;
+	const char *(*sort_name)(unsigned int key);
 	unsigned int nr_sorts;
 	unsigned int name_sort;
 	/* the rows of the sample, NULL when there are none */
@@ -84,7 +84,10 @@ static const enum ms_slab_sort_key slab_sort_keys[] = {
 	MS_SLAB_SORT_PAGES_PER_SLAB, MS_SLAB_SORT_NAME,
 };
 
-static const char *slab_sort_names[ARRAY_SIZE(slab_sort_keys)];
+static const char *slab_sort_name(unsigned int key)
+{
+	return ms_slab_sort_key_name(slab_sort_keys[key]);
+}
 
 static bool slab_have(const struct ms_top_sample *s)
 {
@@ -237,6 +240,11 @@ static const char *const vm_sort_names[VS_NR] = {
 	[VS_COUNT] = "areas", [VS_PAGES] = "pages",
 	[VS_LARGEST] = "largest", [VS_NAME] = "name",
 };
+
+static const char *vm_sort_name(unsigned int key)
+{
+	return vm_sort_names[key];
+}
 
 static bool vm_have(const struct ms_top_sample *s)
 {
@@ -412,6 +420,11 @@ static const char *const proc_sort_names[PS_NR] = {
 	[PS_PID] = "pid",     [PS_NAME] = "command",
 };
 
+static const char *proc_sort_name(unsigned int key)
+{
+	return proc_sort_names[key];
+}
+
 static bool proc_have(const struct ms_top_sample *s)
 {
 	return s->procs != NULL;
@@ -540,38 +553,27 @@ static const char *proc_why(const struct ms_top_sample *s)
 
 static const struct table_desc descs[TOP_NR_TABLES] = {
 	[TOP_T_SLAB] = { "slab caches", slab_cols, S_NR, "NAME", 20,
-			 slab_sort_names, ARRAY_SIZE(slab_sort_keys),
+			 slab_sort_name, ARRAY_SIZE(slab_sort_keys),
 			 ARRAY_SIZE(slab_sort_keys) - 1, slab_have,
 			 slab_count, slab_row, slab_sort, NULL, slab_name,
 			 slab_cell, slab_color, slab_summary, slab_why },
 	[TOP_T_VMALLOC] = { "vmalloc callers", vm_cols, V_NR,
-			    "CALLER [MODULE]", 20, vm_sort_names, VS_NR,
+			    "CALLER [MODULE]", 20, vm_sort_name, VS_NR,
 			    VS_NAME, vm_have, vm_count, vm_row, no_model_sort,
 			    vm_cmp, vm_name, vm_cell, vm_color, vm_summary,
 			    vm_why },
 	[TOP_T_PROCS] = { "processes", proc_cols, P_NR, "COMMAND", 16,
-			  proc_sort_names, PS_NR, PS_NAME, proc_have,
+			  proc_sort_name, PS_NR, PS_NAME, proc_have,
 			  proc_count, proc_row, no_model_sort, proc_cmp, proc_name,
 			  proc_cell, proc_color, proc_summary, proc_why },
 };
 
 /* ---- the generic table ---- */
 
-static void init_slab_names(void)
-{
-	size_t i;
-
-	if (slab_sort_names[0])
-		return;
-	for (i = 0; i < ARRAY_SIZE(slab_sort_keys); i++)
-		slab_sort_names[i] = ms_slab_sort_key_name(slab_sort_keys[i]);
-}
-
 const char *top_table_sort_name(const struct top_screen *sc,
 				enum top_table_id t)
 {
-	init_slab_names();
-	return descs[t].sorts[sc->tables[t].sort];
+	return descs[t].sort_name(sc->tables[t].sort);
 }
 
 void top_table_sort_next(struct top_screen *sc, enum top_table_id t)
@@ -717,7 +719,6 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 	int y = TOP_FIRST_LINE, rows, r;
 	size_t i;
 
-	init_slab_names();
 	if (!d->have(sc->s)) {
 		char msg[512];
 
@@ -732,7 +733,7 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 	d->summary(sc, y);
 	top_put(y + 2, 0, "Sort %s%s (s, r)   Filter %s (/)   showing %zu of "
 			  "%zu",
-		d->sorts[tb->sort], tb->reverse ? " reversed" : "",
+		d->sort_name(tb->sort), tb->reverse ? " reversed" : "",
 		tb->has_re ? tb->filter : "none", tb->nr_rows,
 		d->count(sc->s));
 	y += SUMMARY_LINES;
