@@ -153,8 +153,5 @@ uninstall:
 
 include tests/fuzz/fuzz.mk
 
-bench: all
-	$(Q)for f in bench/*.sh; do sh $$f || exit 1; done
-
 clean:
 	rm -rf build build-san build-fuzz memscope

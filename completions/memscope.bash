@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag slab atomic vmalloc check fleet gfp explain snapshot scull validate"
+	local commands="summary zones frag slab atomic vmalloc check fleet gfp explain top snapshot scull validate"
 	local gfp_names="GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS
 		GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE
 		GFP_KERNEL_ACCOUNT GFP_TRANSHUGE GFP_TRANSHUGE_LIGHT __GFP_DMA
@@ -60,6 +60,13 @@ _memscope()
 		--grow-window | --grow-min)
 		return
 		;;
+	--tab)
+		COMPREPLY=($(compgen -W "overview zones slab vmalloc processes 1 2 3 4 5" -- "$cur"))
+		return
+		;;
+	--delay | -d | --iterations)
+		return
+		;;
 	esac
 
 	# snapshot and fleet take directories
@@ -92,6 +99,7 @@ _memscope()
 	fleet) opts="--order --top" ;;
 	gfp) opts="--order --list --contexts" ;;
 	explain) opts="" ;;
+	top) opts="--delay --iterations --tab --once" ;;
 	snapshot) opts="" ;;
 	scull) opts="--quanta" ;;
 	validate) opts="--gfp --orders --node" ;;

@@ -1,7 +1,7 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag slab atomic vmalloc check fleet gfp explain snapshot scull validate
+set -l commands summary zones frag slab atomic vmalloc check fleet gfp explain top snapshot scull validate
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
@@ -14,6 +14,7 @@ complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'What a GFP mask lets an allocation do'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a slab -d 'Slab caches: sizes, waste, growth'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a top -d 'Live dashboard of zones, slab, vmalloc, processes'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a scull -d 'Where the memscope_scull device memory lies'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the GFP model against real allocations'
@@ -59,3 +60,7 @@ complete -c memscope -n "__fish_seen_subcommand_from scull" -l quanta -d 'List e
 complete -c memscope -n "__fish_seen_subcommand_from validate" -l gfp -x -a 'atomic nowait kernel' -d 'GFP class of the probe'
 complete -c memscope -n "__fish_seen_subcommand_from validate" -l orders -x -d 'Orders A-B'
 complete -c memscope -n "__fish_seen_subcommand_from validate" -s n -l node -x -d 'Only node N'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s d -l delay -x -d 'Refresh every SECONDS'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s n -l iterations -x -d 'Stop after N refreshes'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s t -l tab -x -a 'overview zones slab vmalloc processes' -d 'Start on TAB'
+complete -c memscope -n "__fish_seen_subcommand_from top" -s o -l once -d 'Print the overview once and exit'

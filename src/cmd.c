@@ -298,7 +298,8 @@ int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required)
 	return 1;
 }
 
-void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
+void ms_cmd_era_of(struct ms_ctx *ctx, const struct ms_zoneinfo *zi,
+		   const struct ms_pagetypeinfo *pt, struct ms_era *era)
 {
 	const char *rel = ctx->snap.meta.kernel_release;
 	struct ms_era_features f;
@@ -309,8 +310,7 @@ void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
 		ms_era_override(era, &kv);
 		return;
 	}
-	ms_era_features_scan(&f, ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
-			     ms_snapshot_get(&ctx->snap, MS_FILE_PAGETYPEINFO));
+	ms_era_features_scan(&f, zi, pt);
 	if (!rel[0] || ms_kver_parse(&kv, rel, strlen(rel))) {
 		ms_era_detect(era, NULL, &f);
 		return;
@@ -327,6 +327,12 @@ void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
 	    up.patch > kv.patch)
 		kv = up;
 	ms_era_detect(era, &kv, &f);
+}
+
+void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)
+{
+	ms_cmd_era_of(ctx, ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
+		      ms_snapshot_get(&ctx->snap, MS_FILE_PAGETYPEINFO), era);
 }
 
 int ms_cmd_finish(struct ms_ctx *ctx, int status)

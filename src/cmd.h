@@ -136,6 +136,17 @@ int ms_cmd_need(struct ms_ctx *ctx, enum ms_file_id id, bool required);
  */
 void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era);
 
+struct ms_zoneinfo;
+struct ms_pagetypeinfo;
+
+/**
+ * ms_cmd_era_of() - ms_cmd_era() from the zoneinfo and pagetypeinfo
+ * given (either may be NULL), for a command that keeps files across
+ * samples
+ */
+void ms_cmd_era_of(struct ms_ctx *ctx, const struct ms_zoneinfo *zi,
+		   const struct ms_pagetypeinfo *pt, struct ms_era *era);
+
 /** ms_error() - "memscope: MSG" on stderr */
 void ms_error(const char *fmt, ...) MS_PRINTF(1, 2);
 
@@ -197,6 +208,7 @@ int cmd_gfp(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_explain(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_scull(struct ms_ctx *ctx, int argc, char **argv);
 int cmd_validate(struct ms_ctx *ctx, int argc, char **argv);
+int cmd_top(struct ms_ctx *ctx, int argc, char **argv);
 
 extern const struct argp cmd_atomic_argp;
 extern const struct argp cmd_check_argp;
@@ -211,5 +223,6 @@ extern const struct argp cmd_slab_argp;
 extern const struct argp cmd_vmalloc_argp;
 extern const struct argp cmd_scull_argp;
 extern const struct argp cmd_validate_argp;
+extern const struct argp cmd_top_argp;
 
 #endif

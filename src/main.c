@@ -34,6 +34,8 @@ static const struct ms_cmd commands[] = {
 	  "Monitoring check (Nagios exit codes) of order-N headroom" },
 	{ "fleet", cmd_fleet, &cmd_fleet_argp,
 	  "Worst zones and largest consumers across many snapshots" },
+	{ "top", cmd_top, &cmd_top_argp,
+	  "Live dashboard of zones, fragmentation, slab, vmalloc, processes" },
 	{ "gfp", cmd_gfp, &cmd_gfp_argp,
 	  "What a GFP mask lets an allocation do, per kernel version" },
 	{ "explain", cmd_explain, &cmd_explain_argp,
