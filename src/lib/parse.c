@@ -97,6 +97,14 @@ int ms_parse_s64(const char *s, size_t len, int64_t *out)
 	return 0;
 }
 
+/* Hexadecimal digit values plus one; 0 for every other byte */
+static const unsigned char hex_digit1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
 int ms_parse_hex_u64(const char *s, size_t len, uint64_t *out)
 {
 	uint64_t v = 0;
@@ -109,16 +117,9 @@ int ms_parse_hex_u64(const char *s, size_t len, uint64_t *out)
 	if (!len)
 		return -EINVAL;
 	for (i = 0; i < len; i++) {
-		unsigned int d;
-		char ch = s[i];
+		unsigned int d = hex_digit1[(unsigned char)s[i]];
 
-		if (ch >= '0' && ch <= '9')
-			d = (unsigned int)(ch - '0');
-		else if (ch >= 'a' && ch <= 'f')
-			d = (unsigned int)(ch - 'a' + 10);
-		else if (ch >= 'A' && ch <= 'F')
-			d = (unsigned int)(ch - 'A' + 10);
-		else
+		if (!d--)
 			return -EINVAL;
 		if (v >> 60)
 			return -ERANGE;

@@ -304,6 +304,21 @@ static int next_tok(const char *line, size_t len, size_t *pos, struct tok *t)
 	if (cls == C_BINARY)
 		return -EINVAL;
 	start = i;
+	/*
+	 * Eight bytes at a time while all are token bytes, none below '!'
+	 * and none above '~' (the bit tricks of "Bit Twiddling Hacks",
+	 * hasless() and hasmore()): a line is mostly addresses and symbols.
+	 */
+	while (i + 8 <= len) {
+		uint64_t x;
+
+		memcpy(&x, u + i, sizeof(x));
+		if ((((x - 0x2121212121212121ull) & ~x) |
+		     ((x + 0x0101010101010101ull) | x)) &
+		    0x8080808080808080ull)
+			break;
+		i += 8;
+	}
 	while (i < len && (cls = byte_class[u[i]]) == C_TOKEN)
 		i++;
 	if (i < len && cls == C_BINARY)

@@ -384,6 +384,48 @@ ln -s root1 "$tmp/root2"
 bad 1 "memscope: $tmp/root1: cannot open root: too many levels of symbolic links" \
 	"--root in a symlink loop (zones)" "$MEMSCOPE" --root "$tmp/root1" zones
 
+# ---- slabinfo, through memscope slab when this build has it ----
+if "$MEMSCOPE" --list-words | head -1 | grep -q ' slab\( \|$\)'; then
+	SI=$fx/$cap/proc/slabinfo
+	# slab_case NAME: a capture whose slabinfo is the header of $SI and
+	# standard input
+	slab_case() {
+		mk "$1"
+		{
+			head -2 "$SI"
+			cat
+		} >"$tmp/$1/proc/slabinfo"
+	}
+	mk slab-empty
+	: >"$tmp/slab-empty/proc/slabinfo"
+	bad 1 "memscope: slabinfo: expected 'slabinfo - version: 2.x', found an empty file" \
+		"empty slabinfo (slab)" "$MEMSCOPE" --root "$tmp/slab-empty" slab
+	mk slab-cut
+	head -c 300 "$SI" >"$tmp/slab-cut/proc/slabinfo"
+	bad 1 "memscope: slabinfo:3: expected 3 values after ': slabdata', found 1" \
+		"slabinfo cut in its first cache line (slab)" \
+		"$MEMSCOPE" --root "$tmp/slab-cut" slab
+	echo 'kmalloc-64 18446744073709551616 100 64 64 1 : tunables 0 0 0 : slabdata 2 2 0' |
+		slab_case slab-big
+	bad 1 "memscope: slabinfo:3: expected <active_objs> to fit in 64 bits, found '18446744073709551616'" \
+		"2^64 objects in slabinfo (slab --json)" \
+		"$MEMSCOPE" --root "$tmp/slab-big" --json slab
+	echo 'kmalloc-64 -5 100 64 64 1 : tunables 0 0 0 : slabdata 2 2 0' |
+		slab_case slab-neg
+	bad 1 "memscope: slabinfo:3: expected a number for <active_objs>, found '-5'" \
+		"a negative count in slabinfo (slab)" \
+		"$MEMSCOPE" --root "$tmp/slab-neg" slab
+	{
+		ten_mb n
+		echo ' 1 2 64 64 1 : tunables 0 0 0 : slabdata 2 2 0'
+	} | slab_case slab-long
+	bad 1 "memscope: slabinfo:3: expected a cache name of at most 127 bytes, found 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...'" \
+		"a 10 MB cache name in slabinfo (slab)" \
+		"$MEMSCOPE" --root "$tmp/slab-long" slab
+else
+	skip "no 'memscope slab' in this build: slabinfo cases"
+fi
+
 # ---- sizes that made parsing quadratic ----
 mk many-keys "$ZI" "$BI"
 python3 -c '
