@@ -47,7 +47,8 @@ endif
 
 # Debian packages that provide what the build and the tests use.
 APT_PKGS := gcc make pkg-config libjansson-dev libncurses-dev libproc2-dev \
-	    libcmocka-dev mandoc tmux python3 python3-jsonschema valgrind
+	    libcmocka-dev mandoc tmux python3 python3-jsonschema valgrind \
+	    clang libclang-rt-14-dev
 PC_REQUIRED := jansson ncursesw
 
 HAVE_LIBPROC2 := $(shell $(PKG_CONFIG) --exists libproc2 2>/dev/null && echo 1)
@@ -128,6 +129,9 @@ update-golden: all
 	$(Q)MEMSCOPE=$(CURDIR)/$(BUILD)/memscope UPDATE_GOLDEN=1 \
 		sh tests/golden.sh
 
+bench: all
+	$(Q)for b in bench/*.sh; do MEMSCOPE=$(CURDIR)/memscope sh $$b || exit 1; done
+
 format-check:
 	$(Q)clang-format --dry-run --Werror $(wildcard src/*.c src/*/*.c src/*/*.h)
 
@@ -147,5 +151,10 @@ uninstall:
 		$(DESTDIR)$(FISHCOMPDIR)/memscope.fish
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 
+include tests/fuzz/fuzz.mk
+
+bench: all
+	$(Q)for f in bench/*.sh; do sh $$f || exit 1; done
+
 clean:
-	rm -rf build build-san memscope
+	rm -rf build build-san build-fuzz memscope

@@ -7,7 +7,7 @@ _memscope()
 	_init_completion || return
 
 	local global="--root --json --format --no-color --page-size --kernel --help --usage --version"
-	local commands="summary zones frag atomic check fleet gfp explain top snapshot"
+	local commands="summary zones frag slab atomic vmalloc check fleet gfp explain top snapshot scull validate"
 	local gfp_names="GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS
 		GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE
 		GFP_KERNEL_ACCOUNT GFP_TRANSHUGE GFP_TRANSHUGE_LIGHT __GFP_DMA
@@ -40,10 +40,24 @@ _memscope()
 		return
 		;;
 	--gfp)
-		COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		if [[ "$cmd" == validate ]]; then
+			COMPREPLY=($(compgen -W "atomic nowait kernel" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "atomic nowait kernel dma dma32" -- "$cur"))
+		fi
 		return
 		;;
-	--kernel | --node | -n | --order | -o | --orders | --warn | --crit | --top | -t)
+	--by | -b)
+		COMPREPLY=($(compgen -W "caller type module" -- "$cur"))
+		return
+		;;
+	--sort | -s)
+		COMPREPLY=($(compgen -W "a b c l v n o p s u g w active_objs objs_per_slab cache_size slabs active_slabs name objs pages_per_slab obj_size use growth waste" -- "$cur"))
+		return
+		;;
+	--kernel | --node | -n | --order | -o | --orders | --warn | --crit | \
+		--top | -t | --start | --count | -c | --filter | -f | \
+		--grow-window | --grow-min)
 		return
 		;;
 	--tab)
@@ -78,13 +92,17 @@ _memscope()
 	summary) opts="" ;;
 	zones) opts="--node" ;;
 	frag) opts="--node --order --debugfs" ;;
+	slab) opts="--sort --top --filter --once --watch --count --grow-window --grow-min" ;;
 	atomic) opts="--order --orders --gfp --node" ;;
+	vmalloc) opts="--by --top --start --watch --count" ;;
 	check) opts="--order --gfp --node --warn --crit" ;;
 	fleet) opts="--order --top" ;;
 	gfp) opts="--order --list --contexts" ;;
 	explain) opts="" ;;
 	top) opts="--delay --iterations --tab --once" ;;
 	snapshot) opts="" ;;
+	scull) opts="--quanta" ;;
+	validate) opts="--gfp --orders --node" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
 }

@@ -1,19 +1,23 @@
 # fish completion for memscope(1)
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-set -l commands summary zones frag atomic check fleet gfp explain top snapshot
+set -l commands summary zones frag slab atomic vmalloc check fleet gfp explain top snapshot scull validate
 
 complete -c memscope -f
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a summary -d 'One-screen overview (the default)'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a zones -d 'Free pages, watermarks and protection per zone'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a frag -d 'Free blocks and fragmentation indices per order'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a atomic -d 'Would an order-N GFP_ATOMIC request succeed'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a vmalloc -d 'The vmalloc area by caller, type and module'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a check -d 'Monitoring check of order-N headroom'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a fleet -d 'Worst zones and largest consumers across snapshots'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a gfp -d 'What a GFP mask lets an allocation do'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Why the page allocation failures of a log failed'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a slab -d 'Slab caches: sizes, waste, growth'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a top -d 'Live dashboard of zones, slab, vmalloc, processes'
 complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'Capture the files memscope reads'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a scull -d 'Where the memscope_scull device memory lies'
+complete -c memscope -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the GFP model against real allocations'
 
 complete -c memscope -s r -l root -r -a '(__fish_complete_directories)' -d 'Read DIR/proc and DIR/sys'
 complete -c memscope -s j -l json -d 'Print one JSON document'
@@ -34,11 +38,28 @@ complete -c memscope -n "__fish_seen_subcommand_from atomic check" -l gfp -x -a 
 complete -c memscope -n "__fish_seen_subcommand_from check" -l warn -x -d 'WARNING below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from check" -l crit -x -d 'CRITICAL below H requests'
 complete -c memscope -n "__fish_seen_subcommand_from frag" -l debugfs -d 'Print the kernel debugfs extfrag text'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s b -l by -x -a 'caller type module' -d 'List by caller, type or module'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s t -l top -x -d 'List the first N groups'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -l start -x -d 'VMALLOC_START in hex'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s w -l watch -d 'Sample every SECONDS (default 2)'
+complete -c memscope -n "__fish_seen_subcommand_from vmalloc" -s c -l count -x -d 'Stop after N samples'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s s -l sort -x -a 'a b c l v n o p s u g w' -d 'Sort by KEY'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s t -l top -x -d 'List only the first N caches'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s f -l filter -x -d 'List only caches matching REGEX'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s o -l once -d 'Print one sample and exit'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s w -l watch -d 'Sample every SECONDS (default 2)'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -s c -l count -x -d 'Stop after N samples'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -l grow-window -x -d 'Growing: did not fall over the last K samples'
+complete -c memscope -n "__fish_seen_subcommand_from slab" -l grow-min -x -d 'Growing: rose by more than BYTES'
 complete -c memscope -n "__fish_seen_subcommand_from snapshot" -a '(__fish_complete_directories)'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -l list -d 'Which flags to use where'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -l contexts -d 'Which flags to use where'
 complete -c memscope -n "__fish_seen_subcommand_from gfp" -a 'GFP_KERNEL GFP_ATOMIC GFP_NOWAIT GFP_NOIO GFP_NOFS GFP_USER GFP_DMA GFP_DMA32 GFP_HIGHUSER GFP_HIGHUSER_MOVABLE GFP_KERNEL_ACCOUNT __GFP_HIGH __GFP_IO __GFP_FS __GFP_ZERO __GFP_COMP __GFP_NOWARN __GFP_NORETRY __GFP_RETRY_MAYFAIL __GFP_NOFAIL __GFP_NOMEMALLOC __GFP_DMA __GFP_DMA32 __GFP_HIGHMEM __GFP_MOVABLE'
 complete -c memscope -n "__fish_seen_subcommand_from explain" -F
+complete -c memscope -n "__fish_seen_subcommand_from scull" -l quanta -d 'List every quantum'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l gfp -x -a 'atomic nowait kernel' -d 'GFP class of the probe'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -l orders -x -d 'Orders A-B'
+complete -c memscope -n "__fish_seen_subcommand_from validate" -s n -l node -x -d 'Only node N'
 complete -c memscope -n "__fish_seen_subcommand_from top" -s d -l delay -x -d 'Refresh every SECONDS'
 complete -c memscope -n "__fish_seen_subcommand_from top" -s n -l iterations -x -d 'Stop after N refreshes'
 complete -c memscope -n "__fish_seen_subcommand_from top" -s t -l tab -x -a 'overview zones slab vmalloc processes' -d 'Start on TAB'

@@ -303,7 +303,7 @@ void ms_cmd_era_of(struct ms_ctx *ctx, const struct ms_zoneinfo *zi,
 {
 	const char *rel = ctx->snap.meta.kernel_release;
 	struct ms_era_features f;
-	struct ms_kver kv;
+	struct ms_kver kv, up;
 
 	if (ctx->opts.kernel &&
 	    !ms_kver_parse(&kv, ctx->opts.kernel, strlen(ctx->opts.kernel))) {
@@ -311,10 +311,22 @@ void ms_cmd_era_of(struct ms_ctx *ctx, const struct ms_zoneinfo *zi,
 		return;
 	}
 	ms_era_features_scan(&f, zi, pt);
-	ms_era_detect(era, rel[0] && !ms_kver_parse(&kv, rel, strlen(rel)) ?
-				   &kv :
-				   NULL,
-		      &f);
+	if (!rel[0] || ms_kver_parse(&kv, rel, strlen(rel))) {
+		ms_era_detect(era, NULL, &f);
+		return;
+	}
+	/*
+	 * A distribution release such as Debian's "6.1.0-56-amd64" hides
+	 * the stable update, whose backports change the rules: take the
+	 * version proc/version names when it is the same series, later.
+	 */
+	if (ctx->snap.meta.kernel_version[0] &&
+	    !ms_kver_parse(&up, ctx->snap.meta.kernel_version,
+			   strlen(ctx->snap.meta.kernel_version)) &&
+	    up.major == kv.major && up.minor == kv.minor &&
+	    up.patch > kv.patch)
+		kv = up;
+	ms_era_detect(era, &kv, &f);
 }
 
 void ms_cmd_era(struct ms_ctx *ctx, struct ms_era *era)

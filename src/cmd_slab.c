@@ -44,8 +44,14 @@ enum {
 #define DEFAULT_GROW_WINDOW 5
 #define DEFAULT_GROW_MIN_BYTES (64 * 1024)
 
-/* The SLUB attributes memscope shows. */
-#define SLUB_FACTS                                                        \
+/*
+ * The SLUB attributes memscope shows: the text table and the live
+ * screen show only the reclaimable flag, JSON also the order and the
+ * aliases. Each file is an open, a read and a close in sysfs, so only
+ * what is shown is read.
+ */
+#define SLUB_FACTS_TEXT (1u << MS_SLUB_RECLAIM_ACCOUNT)
+#define SLUB_FACTS_JSON                                                   \
 	((1u << MS_SLUB_RECLAIM_ACCOUNT) | (1u << MS_SLUB_ORDER) |       \
 	 (1u << MS_SLUB_ALIASES))
 
@@ -80,11 +86,11 @@ static const struct argp_option slab_options[] = {
 	  "otherwise (or with --json) one JSON object per sample and line", 0 },
 	{ "count", 'c', "N", 0, "Stop after N samples (implies --watch)", 0 },
 	{ "grow-window", OPT_GROW_WINDOW, "K", 0,
-	  "Mark a cache as growing when its size did not fall over the last "
-	  "K samples (default 5)...", 0 },
+	  "A cache is growing when its size did not fall over its last K "
+	  "samples (default 5) and rose by more than --grow-min", 0 },
 	{ "grow-min", OPT_GROW_MIN, "BYTES", 0,
-	  "...and rose by more than BYTES in them (default 64K; suffixes K, "
-	  "M, G)", 0 },
+	  "The rise over --grow-window samples that marks a cache as "
+	  "growing (default 64K; suffixes K, M, G)", 0 },
 	{ 0 }
 };
 
@@ -244,11 +250,16 @@ struct fact {
 	struct ms_slub_sysfs ss;
 };
 
+/*
+ * @mask: the attributes read for every cache (SLUB_FACTS_*); the fields
+ * of the others stay 0 and are not shown
+ */
 struct facts {
 	struct fact **v;
 	size_t n;
 	size_t cap;
 	int dir; /* sys/kernel/slab: -1 not looked at yet, 0 absent, 1 there */
+	unsigned int mask;
 };
 
 static int cmp_fact(const void *key, const void *elem)
@@ -269,7 +280,7 @@ static int facts_get(struct facts *f, const struct ms_source *src,
 	int err;
 
 	*out = NULL;
-	hit = bsearch(name, f->v, f->n, sizeof(*f->v), cmp_fact);
+	hit = f->n ? bsearch(name, f->v, f->n, sizeof(*f->v), cmp_fact) : NULL;
 	if (hit) {
 		*out = (*hit)->known ? &(*hit)->ss : NULL;
 		return 0;
@@ -281,7 +292,7 @@ static int facts_get(struct facts *f, const struct ms_source *src,
 		return ms_diag_set(diag, NULL, 0, -ENOMEM, "out of memory");
 	snprintf(nf->name, sizeof(nf->name), "%s", name);
 	if (f->dir && ms_slub_name_ok(name)) {
-		err = ms_slub_sysfs_read_attrs(&nf->ss, src, name, SLUB_FACTS,
+		err = ms_slub_sysfs_read_attrs(&nf->ss, src, name, f->mask,
 					       diag);
 		if (err == -EINVAL || err == -ENOMEM) {
 			free(nf);
@@ -323,7 +334,8 @@ static void facts_release(struct facts *f)
 	for (i = 0; i < f->n; i++)
 		free(f->v[i]);
 	free(f->v);
-	memset(f, 0, sizeof(*f));
+	f->v = NULL;
+	f->n = f->cap = 0;
 	f->dir = -1;
 }
 
@@ -647,6 +659,7 @@ static int run_tui(struct sampler *s, const struct slab_opts *o)
 	struct ms_tui_slab_opts to = {
 		.sort = o->sort,
 		.filter = o->filter,
+		.top = o->top,
 		.interval_ms = o->interval_ms,
 		.count = o->count,
 		.color = tui_color(&s->ctx->opts),
@@ -702,6 +715,7 @@ int cmd_slab(struct ms_ctx *ctx, int argc, char **argv)
 	ret = ms_cmd_start(ctx);
 	if (ret)
 		goto out_free;
+	s.facts.mask = ctx->opts.json ? SLUB_FACTS_JSON : SLUB_FACTS_TEXT;
 	if (tui) {
 		ret = run_tui(&s, &o);
 	} else if (o.watch) {

@@ -16,6 +16,10 @@
  *    5.15.171 together with "mm/page_alloc: let GFP_ATOMIC order-0
  *    allocs access highatomic reserves" (November 2024, 6.12), which
  *    6.6.y also took (6.6.60 believed).
+ *  - "mm/page_alloc: only set ALLOC_HIGHATOMIC for __GFP_HIGH
+ *    allocations" (6a204d4b14c9, 6.18) reached 6.1.157 (Debian's
+ *    linux 6.1.157-1 changelog lists it; 6.1.192's gfp_to_alloc_flags()
+ *    has it). Its 6.12.y backport is not pinned.
  *  - Subtracting NR_UNACCEPTED was dropped by "mm: fix endless reclaim
  *    on machines with unaccepted memory" (August 2024, 6.11), with a
  *    stable backport to 6.6.y (6.6.47 believed).
@@ -51,7 +55,8 @@ static void set_switches(struct ms_era *era, const struct ms_kver *kv)
 	era->reserve_highest = v >= MS_KVER(5, 8, 0);
 	era->alloc_rework = v >= MS_KVER(6, 3, 0) || series(kv, 6, 1, 116) ||
 			    series(kv, 5, 15, 171);
-	era->nowait_highatomic = era->alloc_rework && v < MS_KVER(6, 18, 0);
+	era->nowait_highatomic = era->alloc_rework && v < MS_KVER(6, 18, 0) &&
+				 !series(kv, 6, 1, 157);
 	era->unaccepted = v >= MS_KVER(6, 5, 0) && v < MS_KVER(6, 11, 0) &&
 			  !series(kv, 6, 6, 47);
 	era->nonblock_ha_fallback = v >= MS_KVER(6, 12, 0) ||

@@ -62,9 +62,10 @@ enum ms_era_source {
  *               ALLOC_NON_BLOCK, ALLOC_MIN_RESERVE, ALLOC_HIGHATOMIC and
  *               ALLOC_RESERVES decide reserves; GFP_NOWAIT becomes
  *               reserve-privileged for the highatomic term
- * @nowait_highatomic: 6.3-6.17: a high-order GFP_NOWAIT request gets
- *               ALLOC_HIGHATOMIC (6a204d4b14c9 limits it to __GFP_HIGH in
- *               6.18; its stable backports are not pinned)
+ * @nowait_highatomic: 6.3-6.17 (and 6.1.116-6.1.156): a high-order
+ *               GFP_NOWAIT request gets ALLOC_HIGHATOMIC (6a204d4b14c9
+ *               limits it to __GFP_HIGH in 6.18 and 6.1.157; its 6.12.y
+ *               backport is not pinned)
  * @unaccepted:  6.5-6.10 (6.6.y before 6.6.47): NR_UNACCEPTED is
  *               subtracted from free pages
  * @nonblock_ha_fallback: 6.12+ ("let GFP_ATOMIC order-0 allocs access

@@ -211,16 +211,21 @@ static const char *const order_bits[] = {
 
 struct layout_entry {
 	const char *name;
+	size_t name_len;	/* compared first: most lookups miss */
 	uint32_t value;
 	bool composite;
 	unsigned int cfg;	/* option that would make a 0 single non-zero */
 };
+
+/* Open-addressing index of e[] by name: at most half full. */
+#define LAYOUT_SLOTS (2 * LAYOUT_MAX)
 
 struct layout {
 	uint32_t kver;
 	unsigned int cfg;
 	size_t n;
 	struct layout_entry e[LAYOUT_MAX];
+	uint8_t slot[LAYOUT_SLOTS];	/* index + 1 into e[], 0: empty */
 	uint32_t bits;
 };
 
@@ -229,14 +234,36 @@ static bool in_range(uint32_t kver, uint32_t from, uint32_t until)
 	return kver >= from && (!until || kver < until);
 }
 
+/*
+ * Names are looked up for every composite and every printed flag, and a
+ * layout is built for each mask decoded: a hash index instead of a scan
+ * of e[] (FNV-1a of the name).
+ */
+static size_t name_slot(const char *name, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; name[i]; i++) {
+		h ^= (unsigned char)name[i];
+		h *= 16777619u;
+	}
+	*len = i;
+	return h % LAYOUT_SLOTS;
+}
+
 static const struct layout_entry *layout_find(const struct layout *L,
 					      const char *name)
 {
-	size_t i;
+	size_t len, i;
 
-	for (i = 0; i < L->n; i++)
-		if (!strcmp(L->e[i].name, name))
-			return &L->e[i];
+	for (i = name_slot(name, &len); L->slot[i];
+	     i = (i + 1) % LAYOUT_SLOTS) {
+		const struct layout_entry *e = &L->e[L->slot[i] - 1];
+
+		if (e->name_len == len && !memcmp(e->name, name, len))
+			return e;
+	}
 	return NULL;
 }
 
@@ -251,29 +278,57 @@ static uint32_t V(const struct layout *L, const char *name)
 static void layout_add(struct layout *L, const char *name, uint32_t value,
 		       bool composite, unsigned int cfg)
 {
+	size_t len, i;
+
 	if (L->n >= LAYOUT_MAX || layout_find(L, name))
 		return;
+	for (i = name_slot(name, &len); L->slot[i]; i = (i + 1) % LAYOUT_SLOTS)
+		;
 	L->e[L->n].name = name;
+	L->e[L->n].name_len = len;
 	L->e[L->n].value = value;
 	L->e[L->n].composite = composite;
 	L->e[L->n].cfg = cfg;
 	L->n++;
+	L->slot[i] = (uint8_t)L->n;
 }
 
-static uint32_t composite_value(const struct layout *L, const char *name)
+/*
+ * The masks most composites are built from. They are the same for every
+ * composite of a layout, so layout_build() computes them once: a layout
+ * is built for every decoded mask, and the name lookups add up.
+ */
+struct composite_base {
+	uint32_t reclaim;
+	uint32_t noio;
+	uint32_t kernel;
+	uint32_t user;
+	uint32_t hum;
+	uint32_t light;
+};
+
+static void composite_base_init(const struct layout *L,
+				struct composite_base *b)
+{
+	b->reclaim = V(L, "__GFP_DIRECT_RECLAIM") |
+		     V(L, "__GFP_KSWAPD_RECLAIM");
+	b->noio = L->kver < KV(4, 4) ? V(L, "__GFP_WAIT") : b->reclaim;
+	b->kernel = b->noio | V(L, "__GFP_IO") | V(L, "__GFP_FS");
+	b->user = b->kernel | V(L, "__GFP_HARDWALL");
+	b->hum = b->user | V(L, "__GFP_HIGHMEM") | V(L, "__GFP_MOVABLE") |
+		 V(L, "__GFP_SKIP_KASAN_POISON") |
+		 V(L, "__GFP_SKIP_KASAN_UNPOISON") | V(L, "__GFP_SKIP_KASAN");
+	b->light = (b->hum | V(L, "__GFP_COMP") | V(L, "__GFP_NOMEMALLOC") |
+		    V(L, "__GFP_NOWARN")) & ~b->reclaim;
+}
+
+static uint32_t composite_value(const struct layout *L,
+				const struct composite_base *b,
+				const char *name)
 {
 	uint32_t k = L->kver;
-	uint32_t reclaim = V(L, "__GFP_DIRECT_RECLAIM") |
-			   V(L, "__GFP_KSWAPD_RECLAIM");
-	uint32_t noio = k < KV(4, 4) ? V(L, "__GFP_WAIT") : reclaim;
-	uint32_t kernel = noio | V(L, "__GFP_IO") | V(L, "__GFP_FS");
-	uint32_t user = kernel | V(L, "__GFP_HARDWALL");
-	uint32_t hum = user | V(L, "__GFP_HIGHMEM") | V(L, "__GFP_MOVABLE") |
-		       V(L, "__GFP_SKIP_KASAN_POISON") |
-		       V(L, "__GFP_SKIP_KASAN_UNPOISON") |
-		       V(L, "__GFP_SKIP_KASAN");
-	uint32_t light = (hum | V(L, "__GFP_COMP") | V(L, "__GFP_NOMEMALLOC") |
-			  V(L, "__GFP_NOWARN")) & ~reclaim;
+	uint32_t reclaim = b->reclaim, noio = b->noio, kernel = b->kernel;
+	uint32_t user = b->user, hum = b->hum, light = b->light;
 
 	if (!strcmp(name, "__GFP_RECLAIM"))
 		return reclaim;
@@ -340,9 +395,10 @@ static uint32_t norm_kver(uint32_t kver)
 	return kver ? kver : MS_GFP_KVER_NEWEST;
 }
 
-static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
+static void layout_compute(struct layout *L, uint32_t kver, unsigned int cfg)
 {
 	unsigned int next_bit = NUMBERED_FIRST_BIT;
+	struct composite_base base;
 	size_t i;
 
 	memset(L, 0, sizeof(*L));
@@ -368,9 +424,40 @@ static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
 		if (in_range(L->kver, d->from, d->until))
 			layout_add(L, d->name, 0, true, 0);
 	}
+	composite_base_init(L, &base);
 	for (i = 0; i < L->n; i++)
 		if (L->e[i].composite)
-			L->e[i].value = composite_value(L, L->e[i].name);
+			L->e[i].value = composite_value(L, &base,
+							L->e[i].name);
+}
+
+/*
+ * The layout of (@kver, @cfg). It depends on nothing else, and it is
+ * needed for every mask decoded or printed: guessing the release of a
+ * logged failure prints its mask for each of some twenty candidate
+ * releases. So the last LAYOUT_CACHE layouts are kept; the cache only
+ * saves work and never changes a result (memscope is single-threaded).
+ */
+#define LAYOUT_CACHE 32
+
+static void layout_build(struct layout *L, uint32_t kver, unsigned int cfg)
+{
+	static struct layout cache[LAYOUT_CACHE];
+	static unsigned int used, next;
+	unsigned int i;
+
+	kver = norm_kver(kver);
+	for (i = 0; i < used; i++) {
+		if (cache[i].kver == kver && cache[i].cfg == cfg) {
+			*L = cache[i];
+			return;
+		}
+	}
+	layout_compute(L, kver, cfg);
+	cache[next] = *L;
+	next = (next + 1) % LAYOUT_CACHE;
+	if (used < LAYOUT_CACHE)
+		used++;
 }
 
 int ms_gfp_kver_parse(const char *s, size_t len, uint32_t *kver)

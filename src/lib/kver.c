@@ -6,6 +6,7 @@
  * which distributions fill freely ("-325.el9.x86_64", "-fc-v769").
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,6 +107,29 @@ void ms_kver_set(struct ms_kver *kv, unsigned int major, unsigned int minor,
 	kv->patch = patch;
 	snprintf(kv->release, sizeof(kv->release), "%u.%u.%u", major, minor,
 		 patch);
+}
+
+int ms_kver_upstream(struct ms_kver *kv, const char *text, size_t len)
+{
+	static const char tag[] = "Debian ";
+	const size_t tlen = sizeof(tag) - 1;
+	struct ms_kver cand;
+	bool found = false;
+	size_t i, end;
+
+	for (i = 0; i + tlen < len; i++) {
+		if (memcmp(text + i, tag, tlen) || (i && text[i - 1] != ' '))
+			continue;
+		end = i + tlen;
+		while (end < len && text[end] != ' ' && text[end] != '\n' &&
+		       text[end] != ')')
+			end++;
+		if (!ms_kver_parse(&cand, text + i + tlen, end - i - tlen)) {
+			*kv = cand;
+			found = true;
+		}
+	}
+	return found ? 0 : -ENOENT;
 }
 
 uint32_t ms_kver_code(const struct ms_kver *kv)

@@ -60,6 +60,23 @@ int ms_kver_parse(struct ms_kver *kv, const char *s, size_t len);
 void ms_kver_set(struct ms_kver *kv, unsigned int major, unsigned int minor,
 		 unsigned int patch);
 
+/**
+ * ms_kver_upstream() - the upstream version that a distribution kernel
+ * names in /proc/version when its release string hides it
+ * @kv:   result; its release is the version as printed ("6.1.192-2")
+ * @text: the text of /proc/version (need not be NUL-terminated)
+ * @len:  its length
+ *
+ * Debian names its kernels "MAJOR.MINOR.0-ABI-FLAVOUR" ("6.1.0-56-amd64")
+ * whatever the stable update they carry, and puts the package version
+ * last in /proc/version: "... #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2
+ * (2026-11-16)". The last "Debian " followed by a release string is
+ * taken: an earlier one is the compiler's ("(Debian 12.2.0-14)").
+ *
+ * Return: 0, or -ENOENT when the text names no such version.
+ */
+int ms_kver_upstream(struct ms_kver *kv, const char *text, size_t len);
+
 /** ms_kver_code() - MS_KVER() of @kv */
 uint32_t ms_kver_code(const struct ms_kver *kv);
 

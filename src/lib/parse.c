@@ -45,6 +45,18 @@ int ms_parse_u64(const char *s, size_t len, uint64_t *out)
 
 	if (!len)
 		return -EINVAL;
+	/* 19 digits always fit: no overflow check on the common path */
+	if (len <= 19) {
+		for (i = 0; i < len; i++) {
+			unsigned int d = (unsigned char)s[i] - '0';
+
+			if (d > 9)
+				return -EINVAL;
+			v = v * 10 + d;
+		}
+		*out = v;
+		return 0;
+	}
 	for (i = 0; i < len; i++) {
 		unsigned int d;
 
@@ -143,58 +155,61 @@ int ms_cursor_next(struct ms_cursor *c, const char **line, size_t *line_len)
 	return 1;
 }
 
-static int is_blank(char ch)
+/* ' ', '\t', '\r', '\v' and '\f': a table, since every byte is tested */
+static const bool blank[256] = {
+	[' '] = true, ['\t'] = true, ['\r'] = true, ['\v'] = true,
+	['\f'] = true,
+};
+
+static inline bool is_blank(char ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' ||
-	       ch == '\f';
+	return blank[(unsigned char)ch];
 }
 
 int ms_tokenize(const char *line, size_t len, struct ms_tok *toks, int max)
 {
-	size_t i = 0;
+	const char *p = line, *end = line + len;
 	int n = 0;
 
-	while (i < len) {
-		size_t start;
+	for (;;) {
+		const char *start;
 
-		while (i < len && is_blank(line[i]))
-			i++;
-		if (i >= len)
+		while (p < end && is_blank(*p))
+			p++;
+		if (p == end)
 			break;
-		start = i;
-		while (i < len && !is_blank(line[i]))
-			i++;
+		start = p;
+		while (p < end && !is_blank(*p))
+			p++;
 		if (n >= max)
 			return -E2BIG;
-		toks[n].s = line + start;
-		toks[n].len = i - start;
+		toks[n].s = start;
+		toks[n].len = (size_t)(p - start);
 		n++;
 	}
 	return n;
 }
 
-bool ms_tok_eq(const struct ms_tok *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	return t->len == n && !memcmp(t->s, s, n);
-}
-
 void ms_strip(const char **s, size_t *len)
 {
-	while (*len && is_blank(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len && is_blank((*s)[*len - 1]))
-		(*len)--;
+	const char *p = *s, *end = *s + *len;
+
+	while (p < end && is_blank(*p))
+		p++;
+	while (end > p && is_blank(end[-1]))
+		end--;
+	*s = p;
+	*len = (size_t)(end - p);
 }
 
-bool ms_starts_with(const char *s, size_t len, const char *prefix)
+bool ms_is_word(const char *s, size_t len)
 {
-	size_t n = strlen(prefix);
+	size_t i;
 
-	return len >= n && !memcmp(s, prefix, n);
+	for (i = 0; i < len; i++)
+		if (s[i] <= ' ' || s[i] > '~')
+			return false;
+	return true;
 }
 
 int ms_tok_copy(char *dst, size_t size, const char *s, size_t len)

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lib/compiler.h"
 
@@ -101,14 +102,38 @@ struct ms_tok {
  */
 int ms_tokenize(const char *line, size_t len, struct ms_tok *toks, int max);
 
-/** ms_tok_eq() - the token equals the C string @s */
-bool ms_tok_eq(const struct ms_tok *t, const char *s);
+/*
+ * ms_tok_eq() - the token equals the C string @s
+ *
+ * Inline: @s is nearly always a literal, so its length is a constant and
+ * the comparison a few instructions, on every line of every file.
+ */
+static inline bool ms_tok_eq(const struct ms_tok *t, const char *s)
+{
+	size_t n = strlen(s);
+
+	return t->len == n && !memcmp(t->s, s, n);
+}
 
 /** ms_strip() - trim blanks (and a trailing '\r') from both ends */
 void ms_strip(const char **s, size_t *len);
 
 /** ms_starts_with() - @len bytes at @s start with the C string @prefix */
-bool ms_starts_with(const char *s, size_t len, const char *prefix);
+static inline bool ms_starts_with(const char *s, size_t len,
+				  const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && !memcmp(s, prefix, n);
+}
+
+/**
+ * ms_is_word() - @len bytes of printable ASCII other than the space
+ *
+ * For names kept from the input and printed later (device, zone and
+ * class names): control bytes in them would reach the terminal.
+ */
+bool ms_is_word(const char *s, size_t len);
 
 /**
  * ms_tok_copy() - copy a token into a fixed buffer, NUL-terminated

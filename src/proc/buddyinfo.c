@@ -26,7 +26,7 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 	if (toks[1].len < 2 || toks[1].s[toks[1].len - 1] != ',')
 		return -EINVAL;
 	if (ms_parse_s64(toks[1].s, toks[1].len - 1, &n) || n < 0 ||
-	    n > 65535)
+	    n >= MS_MAX_NODES)
 		return -EINVAL;
 	if (!ms_tok_eq(&toks[2], "zone"))
 		return -EINVAL;
@@ -36,6 +36,58 @@ int ms_parse_node_zone(const struct ms_tok *toks, int ntok, int *node,
 		if (!isalnum((unsigned char)zone[i]) && zone[i] != '_')
 			return -EINVAL;
 	*node = (int)n;
+	return 0;
+}
+
+int ms_zone_name_rank(const char *name)
+{
+	/* zone_names[] in mm/page_alloc.c, in enum zone_type order */
+	static const char *const names[] = {
+		"DMA", "DMA32", "Normal", "HighMem", "Movable", "Device",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(names[i], name))
+			return (int)i;
+	return -1;
+}
+
+/*
+ * frag_show() walks the online nodes in ascending order and each node's
+ * populated zones by index, so a line out of that order (or a zone seen
+ * twice) is not something a kernel printed. Zone names memscope does
+ * not know are only checked for repeats.
+ */
+static int check_order(const struct ms_buddyinfo *bi,
+		       const struct ms_buddy_zone *z, const char *name,
+		       unsigned int lineno, struct ms_diag *diag)
+{
+	const struct ms_buddy_zone *prev;
+	size_t i;
+
+	if (!bi->nr_zones)
+		return 0;
+	prev = &bi->zones[bi->nr_zones - 1];
+	if (z->node < prev->node)
+		return ms_diag_set(diag, name, lineno, -EINVAL,
+				   "expected nodes in ascending order, found node %d after node %d",
+				   z->node, prev->node);
+	for (i = bi->nr_zones; i-- > 0 && bi->zones[i].node == z->node;) {
+		if (!strcmp(bi->zones[i].zone, z->zone))
+			return ms_diag_set(diag, name, lineno, -EINVAL,
+					   "zone %s of node %d appears twice",
+					   z->zone, z->node);
+		if (bi->nr_zones - i == MS_MAX_ZONES_PER_NODE)
+			return ms_diag_set(diag, name, lineno, -EINVAL,
+					   "expected at most %d zones in node %d",
+					   MS_MAX_ZONES_PER_NODE, z->node);
+	}
+	if (prev->node == z->node && ms_zone_name_rank(z->zone) >= 0 &&
+	    ms_zone_name_rank(z->zone) < ms_zone_name_rank(prev->zone))
+		return ms_diag_set(diag, name, lineno, -EINVAL,
+				   "expected zones in index order, found %s after %s",
+				   z->zone, prev->zone);
 	return 0;
 }
 
@@ -89,6 +141,9 @@ int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
 					  "expected 'Node N, zone NAME'");
 			goto out_err;
 		}
+		err = check_order(bi, z, name, cur.lineno, diag);
+		if (err)
+			goto out_err;
 		nr = (unsigned int)(ntok - 4);
 		if (nr == 0) {
 			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,

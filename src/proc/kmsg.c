@@ -59,20 +59,19 @@ struct ctx {
 	/* an earlier line holding only "comm:" (a headline split in two) */
 	char pending_comm[MS_KMSG_COMM_MAX];
 	bool has_pending_comm;
+	/* the current report reached MS_KMSG_MAX_ZONES (warned once) */
+	bool zones_full;
+	/* (node, name) -> index + 1 in the current report's zones */
+	uint32_t *zone_slots;
+	size_t nr_zone_slots;
 };
 
 /* ---- small text helpers ---- */
 
+/* glibc's memmem(): every line is searched for several needles */
 static const char *find(const char *s, size_t len, const char *needle)
 {
-	size_t n = strlen(needle), i;
-
-	if (n > len)
-		return NULL;
-	for (i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && !memcmp(s + i, needle, n))
-			return s + i;
-	return NULL;
+	return memmem(s, len, needle, strlen(needle));
 }
 
 static bool is_digit(char c)
@@ -120,13 +119,28 @@ static bool starts_with_any(const char *s, size_t len,
 	return false;
 }
 
+/*
+ * Text kept from the log is printed later: control bytes (an escape
+ * sequence in a task name) become '?'. Copies @len bytes and a NUL.
+ */
+static void copy_clean(char *dst, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		dst[i] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	dst[len] = '\0';
+}
+
 static void copy_text(char *dst, size_t size, const char *s, size_t len)
 {
 	ms_strip(&s, &len);
 	if (len >= size)
 		len = size - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
+	copy_clean(dst, s, len);
 }
 
 /* A decimal number at the start of s; its length in *used. */
@@ -410,8 +424,7 @@ static void kvs_add(struct ctx *c, struct ms_kmsg_kvs *kvs, const char *key,
 	kv = &kvs->items[kvs->nr++];
 	if (klen >= sizeof(kv->key))
 		klen = sizeof(kv->key) - 1;
-	memcpy(kv->key, key, klen);
-	kv->key[klen] = '\0';
+	copy_clean(kv->key, key, klen);
 	kv->value = value;
 	kv->kb = kb;
 }
@@ -567,6 +580,10 @@ static struct ms_kmsg_report *new_report(struct ctx *c, unsigned int line)
 	r->line = line;
 	r->order = -1;
 	c->cur = r;
+	c->zones_full = false;
+	if (c->zone_slots)
+		memset(c->zone_slots, 0,
+		       c->nr_zone_slots * sizeof(*c->zone_slots));
 	c->st = ST_HEAD;
 	return r;
 }
@@ -833,20 +850,84 @@ static bool cpu_line(struct ctx *c, const struct kline *l)
 	return true;
 }
 
-static struct ms_kmsg_zone *zone_get(struct ctx *c, int node,
-				     const char *name, size_t nlen)
+/*
+ * Zones are looked up for every zone and free-area line: a hash of
+ * (node, name), so that a log of millions of such lines stays linear.
+ */
+static size_t zone_hash(int node, const char *name, size_t nlen)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ (uint32_t)node;
+	size_t i;
+
+	for (i = 0; i < nlen; i++) {
+		h ^= (unsigned char)name[i];
+		h *= 0x100000001b3ull;
+	}
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* The slot of (node, name): the zone's, or the empty one to fill. */
+static uint32_t *zone_slot(const struct ctx *c, int node, const char *name,
+			   size_t nlen)
+{
+	const struct ms_kmsg_report *r = c->cur;
+	size_t mask = c->nr_zone_slots - 1, i;
+
+	for (i = zone_hash(node, name, nlen) & mask; c->zone_slots[i];
+	     i = (i + 1) & mask) {
+		const struct ms_kmsg_zone *z = &r->zones[c->zone_slots[i] - 1];
+
+		if (z->node == node && strlen(z->name) == nlen &&
+		    !memcmp(z->name, name, nlen))
+			break;
+	}
+	return &c->zone_slots[i];
+}
+
+/* Keeps the table at most half full; rehashes the report's zones. */
+static int zone_slots_grow(struct ctx *c)
+{
+	const struct ms_kmsg_report *r = c->cur;
+	size_t n, i;
+
+	if ((r->nr_zones + 1) * 2 <= c->nr_zone_slots)
+		return 0;
+	n = c->nr_zone_slots ? c->nr_zone_slots * 2 : 64;
+	free(c->zone_slots);
+	c->zone_slots = calloc(n, sizeof(*c->zone_slots));
+	c->nr_zone_slots = c->zone_slots ? n : 0;
+	if (!c->zone_slots)
+		return -ENOMEM;
+	for (i = 0; i < r->nr_zones; i++)
+		*zone_slot(c, r->zones[i].node, r->zones[i].name,
+			   strlen(r->zones[i].name)) = (uint32_t)i + 1;
+	return 0;
+}
+
+static struct ms_kmsg_zone *zone_get(struct ctx *c, unsigned int lineno,
+				     int node, const char *name, size_t nlen)
 {
 	struct ms_kmsg_report *r = c->cur;
 	struct ms_kmsg_zone *z;
-	size_t i;
+	uint32_t *slot;
 
 	if (nlen >= MS_ZONE_NAME_MAX)
 		nlen = MS_ZONE_NAME_MAX - 1;
-	for (i = 0; i < r->nr_zones; i++)
-		if (r->zones[i].node == node &&
-		    strlen(r->zones[i].name) == nlen &&
-		    !memcmp(r->zones[i].name, name, nlen))
-			return &r->zones[i];
+	if (zone_slots_grow(c)) {
+		c->err = -ENOMEM;
+		return NULL;
+	}
+	slot = zone_slot(c, node, name, nlen);
+	if (*slot)
+		return &r->zones[*slot - 1];
+	/* more than any machine has */
+	if (r->nr_zones == MS_KMSG_MAX_ZONES) {
+		if (!c->zones_full)
+			warn(c, lineno, "more than %d zones: the others are ignored",
+			     MS_KMSG_MAX_ZONES);
+		c->zones_full = true;
+		return NULL;
+	}
 	if (push((void **)&r->zones, r->nr_zones, sizeof(*z))) {
 		c->err = -ENOMEM;
 		return NULL;
@@ -856,6 +937,7 @@ static struct ms_kmsg_zone *zone_get(struct ctx *c, int node,
 	z->node = node;
 	memcpy(z->name, name, nlen);
 	z->name[nlen] = '\0';
+	*slot = (uint32_t)r->nr_zones;
 	return z;
 }
 
@@ -890,7 +972,7 @@ static void zone_line(struct ctx *c, const struct kline *l,
 	};
 	size_t i;
 
-	z = zone_get(c, node, toks[idx].s, toks[idx].len);
+	z = zone_get(c, l->lineno, node, toks[idx].s, toks[idx].len);
 	if (!z)
 		return;
 	if (z->has & MS_KMSG_ZONE_HAS_WMARKS) {
@@ -1003,7 +1085,7 @@ static void free_area_line(struct ctx *c, const struct kline *l,
 	bool closed = false;
 	int i = idx + 1;
 
-	z = zone_get(c, node, toks[idx].s, toks[idx].len - 1);
+	z = zone_get(c, l->lineno, node, toks[idx].s, toks[idx].len - 1);
 	if (!z)
 		return;
 	if (z->has & MS_KMSG_ZONE_HAS_FREE_AREA) {
@@ -1332,6 +1414,7 @@ int ms_kmsg_parse(struct ms_kmsg *km, const char *buf, size_t len,
 		one_line(&c, &lines[i]);
 	if (!c.err)
 		finish_report(&c);
+	free(c.zone_slots);
 	free(lines);
 	if (c.err) {
 		ms_kmsg_release(km);

@@ -28,6 +28,8 @@
 #define MS_KMSG_KEY_MAX 40
 #define MS_KMSG_MAX_ZONE_TYPES 8
 #define MS_KMSG_WARNING_MAX 200
+/* zones kept per report: MS_MAX_NODES nodes of MS_MAX_ZONES_PER_NODE */
+#define MS_KMSG_MAX_ZONES (MS_MAX_NODES * MS_MAX_ZONES_PER_NODE)
 
 /**
  * enum ms_kmsg_kind - what failed

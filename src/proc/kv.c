@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/strset.h"
 #include "proc/kv.h"
 #include "lib/banned.h"
 
@@ -35,20 +36,10 @@ static int kv_add(struct ms_kv *kv, size_t *cap, const char *key,
 	return 0;
 }
 
-static bool kv_has(const struct ms_kv *kv, const char *key, size_t key_len)
-{
-	size_t i;
-
-	for (i = 0; i < kv->nr_items; i++)
-		if (!strncmp(kv->items[i].key, key, key_len) &&
-		    kv->items[i].key[key_len] == '\0')
-			return true;
-	return false;
-}
-
 static int kv_parse(struct ms_kv *kv, const char *buf, size_t len,
 		    const char *name, struct ms_diag *diag, bool meminfo)
 {
+	struct ms_strset keys = { 0 };
 	struct ms_cursor cur;
 	const char *line;
 	size_t line_len, cap = 0;
@@ -119,14 +110,15 @@ static int kv_parse(struct ms_kv *kv, const char *buf, size_t len,
 						       val->len));
 			goto out_err;
 		}
-		if (kv_has(kv, key->s, key_len)) {
+		if (ms_strset_has(&keys, key->s, key_len)) {
 			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
 					  "'%s' appears twice",
 					  ms_quote_tok(q, sizeof(q), key->s,
 						       key_len));
 			goto out_err;
 		}
-		if (kv_add(kv, &cap, key->s, key_len, v, unit_kb)) {
+		if (kv_add(kv, &cap, key->s, key_len, v, unit_kb) ||
+		    ms_strset_add(&keys, kv->items[kv->nr_items - 1].key)) {
 			err = ms_diag_set(diag, name, 0, -ENOMEM,
 					  "out of memory");
 			goto out_err;
@@ -137,9 +129,11 @@ static int kv_parse(struct ms_kv *kv, const char *buf, size_t len,
 				  "empty file, expected counters");
 		goto out_err;
 	}
+	ms_strset_release(&keys);
 	return 0;
 
 out_err:
+	ms_strset_release(&keys);
 	ms_kv_release(kv);
 	return err;
 }

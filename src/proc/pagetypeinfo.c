@@ -20,6 +20,7 @@
  * file; the first zone's rows fix their order, and every other zone and
  * the "Number of blocks type" header must repeat it.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,16 @@ static struct ms_pt_zone *find_zone(struct ms_pagetypeinfo *pt, size_t from,
 	return NULL;
 }
 
+static unsigned int node_zones(const struct ms_pagetypeinfo *pt, int node)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < pt->nr_zones; i++)
+		n += pt->zones[i].node == node;
+	return n;
+}
+
 /* "Node    0, zone   Normal, type    Unmovable      1      2 ..." */
 static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 		    const char *line, size_t len)
@@ -165,6 +176,11 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 	if (ms_tok_copy(type, sizeof(type), toks[5].s, toks[5].len))
 		return bad(p, "a migrate type name of at most 23 characters",
 			   toks[5].s, toks[5].len);
+	/* Names are kept and printed: no control or non-ASCII bytes. */
+	for (t = 0; type[t]; t++)
+		if (!isgraph((unsigned char)type[t]))
+			return bad(p, "a migrate type name", toks[5].s,
+				   toks[5].len);
 	nr = (unsigned int)(ntok - 6);
 	if (nr != pt->nr_orders)
 		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
@@ -183,6 +199,12 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 					   -EINVAL,
 					   "zone %s of node %d appears twice",
 					   zone, node);
+		/* bounds the zones, and so the search above, to 8 per node */
+		if (node_zones(pt, node) == MS_MAX_ZONES_PER_NODE)
+			return ms_diag_set(p->diag, p->name, p->lineno,
+					   -EINVAL,
+					   "expected at most %d zones in node %d",
+					   MS_MAX_ZONES_PER_NODE, node);
 		if (pt->nr_zones == p->zones_cap) {
 			size_t ncap = p->zones_cap ? p->zones_cap * 2 : 4;
 

@@ -105,17 +105,36 @@ struct layout {
 	unsigned int ntail;
 };
 
+/* Control bytes but the tab, and DEL: 1 */
+static const unsigned char control[256] = {
+	[0x00 ... 0x08] = 1, [0x0a ... 0x1f] = 1, [0x7f] = 1,
+};
+
 static int has_binary(const char *line, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)line;
+	unsigned char any = 0;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)line[i];
+	/* a '\r' only as the end of a CRLF line: names are printed */
+	if (len && u[len - 1] == '\r')
+		len--;
+	/* no early exit: the loop stays branch-free over the whole line */
+	for (i = 0; i < len; i++)
+		any |= control[u[i]];
+	return any;
+}
 
-		if ((ch < 0x20 && ch != '\t' && ch != '\r') || ch == 0x7f)
-			return 1;
-	}
-	return 0;
+/*
+ * Header labels are printed in messages: printable ASCII only, as every
+ * kernel writes them ("active_objs", "globalstat", "cpustat").
+ */
+static bool is_label(const char *s)
+{
+	for (; *s; s++)
+		if (*s <= ' ' || *s > '~')
+			return false;
+	return true;
 }
 
 static int parse_version(struct ms_slabinfo *si, const char *line,
@@ -264,6 +283,12 @@ static int parse_header(struct layout *lay, const char *line, size_t line_len,
 						   ms_quote_tok(q, sizeof(q),
 								t[i + 1].s,
 								t[i + 1].len));
+			if (!is_label(sec->label))
+				return ms_diag_set(diag, name, lineno, -EINVAL,
+						   "expected a section name in the header, found '%s'",
+						   ms_quote_tok(q, sizeof(q),
+								t[i + 1].s,
+								t[i + 1].len));
 			sec->first = lay->ncols;
 			lay->ntail += 2;
 			i++;
@@ -292,6 +317,12 @@ static int parse_header(struct layout *lay, const char *line, size_t line_len,
 				return ms_diag_set(diag, name, lineno, -EINVAL,
 						   "expected a column name shorter than %d bytes, found '%s'",
 						   LABEL_MAX,
+						   ms_quote_tok(q, sizeof(q),
+								tok->s,
+								tok->len));
+			if (!is_label(c->label))
+				return ms_diag_set(diag, name, lineno, -EINVAL,
+						   "expected a column name in the header, found '%s'",
 						   ms_quote_tok(q, sizeof(q),
 								tok->s,
 								tok->len));

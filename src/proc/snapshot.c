@@ -15,6 +15,7 @@
 #include "proc/buddyinfo.h"
 #include "proc/kv.h"
 #include "proc/pagetypeinfo.h"
+#include "proc/scull.h"
 #include "proc/slabinfo.h"
 #include "proc/vmallocinfo.h"
 #include "proc/zoneinfo.h"
@@ -44,6 +45,13 @@ MS_FILE_OPS(struct ms_kv, ms_meminfo_parse, ms_kv_release)
 MS_FILE_OPS(struct ms_slabinfo, ms_slabinfo_parse, ms_slabinfo_release)
 MS_FILE_OPS(struct ms_vmallocinfo, ms_vmallocinfo_parse,
 	    ms_vmallocinfo_release)
+MS_FILE_OPS(struct ms_scull, ms_scullpmem_parse, ms_scull_release)
+
+static int ms_scullvmem_parse_any(void *obj, const char *buf, size_t len,
+				  const char *name, struct ms_diag *diag)
+{
+	return ms_scullvmem_parse((struct ms_scull *)obj, buf, len, name, diag);
+}
 
 static int ms_vmstat_parse_any(void *obj, const char *buf, size_t len,
 			       const char *name, struct ms_diag *diag)
@@ -79,6 +87,10 @@ static const struct file_desc files[MS_FILE__NR] = {
 				  sizeof(struct ms_vmallocinfo),
 				  ms_vmallocinfo_parse_any,
 				  ms_vmallocinfo_release_any },
+	[MS_FILE_SCULLPMEM] = { "proc/scullpmem", sizeof(struct ms_scull),
+				ms_scullpmem_parse_any, ms_scull_release_any },
+	[MS_FILE_SCULLVMEM] = { "proc/scullvmem", sizeof(struct ms_scull),
+				ms_scullvmem_parse_any, ms_scull_release_any },
 };
 
 const char *ms_file_path(enum ms_file_id id)
@@ -190,6 +202,22 @@ static void live_meta(struct ms_meta *meta)
 			 &tm);
 }
 
+/* Debian and the like: the upstream version proc/version names. */
+static void read_upstream(const struct ms_source *src, struct ms_meta *meta)
+{
+	struct ms_diag diag;
+	struct ms_kver kv;
+	char *buf;
+	size_t len;
+
+	if (ms_source_read(src, "proc/version", &buf, &len, &diag))
+		return;
+	if (!ms_kver_upstream(&kv, buf, len))
+		snprintf(meta->kernel_version, sizeof(meta->kernel_version),
+			 "%s", kv.release);
+	free(buf);
+}
+
 int ms_snapshot_init(struct ms_snapshot *snap, const struct ms_source *src,
 		     uint64_t page_size, struct ms_diag *diag)
 {
@@ -199,6 +227,7 @@ int ms_snapshot_init(struct ms_snapshot *snap, const struct ms_source *src,
 
 	memset(snap, 0, sizeof(*snap));
 	snap->src = src;
+	read_upstream(src, &snap->meta);
 	if (ms_source_is_live(src)) {
 		live_meta(&snap->meta);
 		return 0;
@@ -269,6 +298,43 @@ void ms_snapshot_release(struct ms_snapshot *snap)
 	ms_snapshot_drop(snap);
 }
 
+/*
+ * buddyinfo and pagetypeinfo print the same orders (0 to MAX_ORDER, or
+ * NR_PAGE_ORDERS - 1): files that disagree do not come from one kernel,
+ * and the model would mix them. Checked on whichever is read second.
+ */
+static int check_orders(const struct ms_snapshot *snap, enum ms_file_id id,
+			const void *obj, struct ms_diag *diag)
+{
+	const struct ms_buddyinfo *bi;
+	const struct ms_pagetypeinfo *pt;
+	unsigned int mine, theirs;
+	enum ms_file_id other;
+
+	if (id == MS_FILE_BUDDYINFO) {
+		other = MS_FILE_PAGETYPEINFO;
+		pt = snap->data[other];
+		if (!pt)
+			return 0;
+		mine = ((const struct ms_buddyinfo *)obj)->nr_orders;
+		theirs = pt->nr_orders;
+	} else if (id == MS_FILE_PAGETYPEINFO) {
+		other = MS_FILE_BUDDYINFO;
+		bi = snap->data[other];
+		if (!bi)
+			return 0;
+		mine = ((const struct ms_pagetypeinfo *)obj)->nr_orders;
+		theirs = bi->nr_orders;
+	} else {
+		return 0;
+	}
+	if (mine == theirs)
+		return 0;
+	return ms_diag_set(diag, ms_source_label(files[id].path), 0, -EINVAL,
+			   "expected %u orders as in %s, found %u", theirs,
+			   ms_source_label(files[other].path), mine);
+}
+
 int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 		     struct ms_diag *diag)
 {
@@ -298,6 +364,12 @@ int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 			&snap->diag[id]);
 	free(buf);
 	if (err) {
+		free(obj);
+		goto out_err;
+	}
+	err = check_orders(snap, id, obj, &snap->diag[id]);
+	if (err) {
+		fd->release(obj);
 		free(obj);
 		goto out_err;
 	}

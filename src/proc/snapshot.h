@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "lib/kver.h"
 #include "lib/parse.h"
 #include "proc/source.h"
 
@@ -17,6 +18,8 @@ enum ms_file_id {
 	MS_FILE_VMSTAT,
 	MS_FILE_SLABINFO,
 	MS_FILE_VMALLOCINFO,
+	MS_FILE_SCULLPMEM,	/* kmod/: memscope_scull's scullp listing */
+	MS_FILE_SCULLVMEM,	/* kmod/: memscope_scull's scullv listing */
 	MS_FILE__NR,
 };
 
@@ -25,6 +28,9 @@ enum ms_file_id {
  * @page_size:        bytes per page
  * @page_size_source: "sysconf", "meta", "--page-size" or "default"
  * @kernel_release:   "6.1.0-13-amd64", or "" when unknown
+ * @kernel_version:   the upstream version a distribution names in
+ *                    proc/version when the release hides it ("6.1.192-2"
+ *                    for Debian's "6.1.0-56-amd64"), or ""
  * @arch, @hostname, @time: from the snapshot's meta file (live: uname(2)
  *                    and the current time), "" when unknown
  */
@@ -32,6 +38,7 @@ struct ms_meta {
 	uint64_t page_size;
 	const char *page_size_source;
 	char kernel_release[128];
+	char kernel_version[MS_KVER_RELEASE_MAX];
 	char arch[72];
 	char hostname[128];
 	char time[32];

@@ -735,6 +735,13 @@ static int parse_field(struct parser *p, const struct tok *t,
 	return parse_extra(p, t, a);
 }
 
+/*
+ * The longest field s_show() prints is the caller, "%pS": a symbol of at
+ * most KSYM_NAME_LEN (512) bytes and "+0x%lx/0x%lx". A longer one is
+ * not from the kernel, and is not kept (unknown words are).
+ */
+#define VMALLOC_FIELD_MAX 600
+
 static int parse_line(struct parser *p, const char *line, size_t len,
 		      struct ms_vmalloc_area *a, bool *blank)
 {
@@ -749,6 +756,10 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 		if (ret < 0)                                                \
 			return ms_diag_set(p->diag, p->name, p->lineno,     \
 					   -EINVAL, "unexpected binary data"); \
+		if (ret > 0 && t.len > VMALLOC_FIELD_MAX)                   \
+			return FAIL(p, "expected a field of at most "       \
+				    STR(VMALLOC_FIELD_MAX) " bytes, found '%s'", \
+				    &t);                                    \
 	} while (0)
 
 	memset(a, 0, sizeof(*a));
@@ -899,6 +910,16 @@ static int classify(struct parser *p)
 	return 0;
 }
 
+static bool all_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
 int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 			 size_t len, const char *name, struct ms_diag *diag)
 {
@@ -944,6 +965,17 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 		n = nl ? (size_t)(nl - line) : len - pos;
 		pos += n + (nl ? 1 : 0);
 		p.lineno++;
+		/*
+		 * s_show() ends every line with a newline: a last line
+		 * without one was cut short, and what is left of it may
+		 * still parse ("pages=4 vmal" reads as an unknown flag).
+		 */
+		if (!nl && !all_blank(line, n)) {
+			err = ms_diag_set(diag, name, p.lineno, -EINVAL,
+					  "expected a newline at the end of "
+					  "the line: the file is truncated");
+			goto out_release;
+		}
 		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas],
 				 &blank);
 		if (err)

@@ -178,7 +178,8 @@ struct ms_vmallocinfo {
  * by name) and "N<node>=<pages>". "... vm_map_ram" and
  * "... unpurged vm_area" lines carry nothing else. Blank lines are
  * skipped. An empty file parses to no areas (a capture made without
- * root has one).
+ * root has one). The kernel ends every line with a newline, so a last
+ * line without one is a truncated file, reported at that line.
  *
  * Addresses are classified once the whole file is read:
  *

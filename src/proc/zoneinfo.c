@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/strset.h"
 #include "proc/zoneinfo.h"
 #include "lib/banned.h"
 
@@ -100,6 +101,8 @@ struct zi_parser {
 	size_t nodes_cap;
 	size_t stats_cap;	/* of the current zone's @stats */
 	size_t node_stats_cap;	/* of the current node's @stats */
+	struct ms_strset stat_names;	/* of the current zone's @stats */
+	struct ms_strset node_stat_names; /* of the current node's @stats */
 	bool node_stats_seen;	/* the current node had "per-node stats" */
 	unsigned int fields_seen;
 	/* pagesets of the current zone */
@@ -137,6 +140,25 @@ static int bad(struct zi_parser *p, const char *what, const char *s,
 			   ms_quote_tok(q, sizeof(q), s, len));
 }
 
+static int parse_num(struct zi_parser *p, const char *label,
+		     const struct ms_tok *t, uint64_t *out);
+
+/*
+ * parse_num() for a label taken from the input: quoted only when the
+ * number is bad, since nearly every line goes through here.
+ */
+static int parse_num_named(struct zi_parser *p, const char *name,
+			   size_t name_len, const struct ms_tok *t,
+			   uint64_t *out)
+{
+	char label[64];
+
+	if (!ms_parse_u64(t->s, t->len, out))
+		return 0;
+	ms_quote_tok(label, sizeof(label), name, name_len);
+	return parse_num(p, label, t, out);
+}
+
 /* A whole token as an unsigned number; @label names it in messages. */
 static int parse_num(struct zi_parser *p, const char *label,
 		     const struct ms_tok *t, uint64_t *out)
@@ -170,12 +192,13 @@ static const struct ms_stat *find_stat(const struct ms_stat *stats,
 
 /* Appends (@s, @len) = @value to a stat array; a repeated name is an error. */
 static int add_stat(struct zi_parser *p, struct ms_stat **stats, size_t *nr,
-		    size_t *cap, const char *s, size_t len, uint64_t value)
+		    size_t *cap, struct ms_strset *names, const char *s,
+		    size_t len, uint64_t value)
 {
 	struct ms_stat *st;
 	char q[64];
 
-	if (find_stat(*stats, *nr, s, len))
+	if (ms_strset_has(names, s, len))
 		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
 				   "'%s' appears twice",
 				   ms_quote_tok(q, sizeof(q), s, len));
@@ -194,6 +217,8 @@ static int add_stat(struct zi_parser *p, struct ms_stat **stats, size_t *nr,
 		return oom(p);
 	st->value = value;
 	(*nr)++;
+	if (ms_strset_add(names, st->name))
+		return oom(p);
 	return 0;
 }
 
@@ -202,8 +227,8 @@ static int add_zone_stat(struct zi_parser *p, const char *s, size_t len,
 {
 	struct ms_zone *z = cur_zone(p);
 
-	return add_stat(p, &z->stats, &z->nr_stats, &p->stats_cap, s, len,
-			value);
+	return add_stat(p, &z->stats, &z->nr_stats, &p->stats_cap,
+			&p->stat_names, s, len, value);
 }
 
 /* The current CPU's pageset is complete: count, high and batch seen. */
@@ -315,15 +340,22 @@ static int open_zone(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		memset(n, 0, sizeof(*n));
 		n->node = node;
 		p->node_stats_cap = 0;
+		ms_strset_clear(&p->node_stat_names);
 		p->node_stats_seen = false;
 	} else {
-		for (i = 0; i < zi->nr_zones; i++)
-			if (zi->zones[i].node == node &&
-			    !strcmp(zi->zones[i].name, zone))
+		/* nodes ascend: the node's zones are the last ones */
+		for (i = zi->nr_zones; i-- > 0 && zi->zones[i].node == node;) {
+			if (!strcmp(zi->zones[i].name, zone))
 				return ms_diag_set(p->diag, p->name, p->lineno,
 						   -EINVAL,
 						   "zone %s of node %d appears twice",
 						   zone, node);
+			if (zi->nr_zones - i == MS_MAX_ZONES_PER_NODE)
+				return ms_diag_set(p->diag, p->name, p->lineno,
+						   -EINVAL,
+						   "expected at most %d zones in node %d",
+						   MS_MAX_ZONES_PER_NODE, node);
+		}
 	}
 
 	if (zi->nr_zones == p->zones_cap) {
@@ -341,6 +373,7 @@ static int open_zone(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 	memcpy(z->name, zone, sizeof(z->name));
 	z->line = p->lineno;
 	p->stats_cap = 0;
+	ms_strset_clear(&p->stat_names);
 	p->fields_seen = 0;
 	p->in_cpu = false;
 	p->state = ZI_HEADER;
@@ -444,7 +477,6 @@ static int zone_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		     const char *line, size_t len)
 {
 	struct ms_zone *z = cur_zone(p);
-	char label[64];
 	uint64_t v;
 	size_t i;
 	int err;
@@ -470,8 +502,7 @@ static int zone_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		z->has |= f->has;
 		return 0;
 	}
-	ms_quote_tok(label, sizeof(label), toks[0].s, toks[0].len);
-	err = parse_num(p, label, &toks[1], &v);
+	err = parse_num_named(p, toks[0].s, toks[0].len, &toks[1], &v);
 	if (err)
 		return err;
 	if (ms_tok_eq(&toks[0], "nr_free_cma")) {
@@ -600,12 +631,10 @@ static int tail_line(struct zi_parser *p, const struct ms_tok *toks)
 	};
 	struct ms_zone *z = cur_zone(p);
 	size_t i, label_len = toks[0].len - 1;
-	char label[64];
 	uint64_t v;
 	int err;
 
-	ms_quote_tok(label, sizeof(label), toks[0].s, label_len);
-	err = parse_num(p, label, &toks[1], &v);
+	err = parse_num_named(p, toks[0].s, label_len, &toks[1], &v);
 	if (err)
 		return err;
 	for (i = 0; i < ARRAY_SIZE(tail_fields); i++) {
@@ -623,7 +652,6 @@ static int node_stat_line(struct zi_parser *p, const struct ms_tok *toks,
 			  int ntok, const char *line, size_t len)
 {
 	struct ms_zi_node *n = cur_node(p);
-	char label[64];
 	const char *name;
 	size_t name_len;
 	uint64_t v;
@@ -635,15 +663,14 @@ static int node_stat_line(struct zi_parser *p, const struct ms_tok *toks,
 	} else if (ntok == 2 && toks[0].s[toks[0].len - 1] != ':') {
 		name = toks[0].s;
 		name_len = toks[0].len;
-		ms_quote_tok(label, sizeof(label), name, name_len);
-		err = parse_num(p, label, &toks[1], &v);
+		err = parse_num_named(p, name, name_len, &toks[1], &v);
 		if (err)
 			return err;
 	} else {
 		return bad(p, "'name value' in the per-node stats", line, len);
 	}
-	return add_stat(p, &n->stats, &n->nr_stats, &p->node_stats_cap, name,
-			name_len, v);
+	return add_stat(p, &n->stats, &n->nr_stats, &p->node_stats_cap,
+			&p->node_stat_names, name, name_len, v);
 }
 
 static int parse_line(struct zi_parser *p, const char *line, size_t len)
@@ -766,11 +793,7 @@ static int parse_line(struct zi_parser *p, const char *line, size_t len)
 	return bad(p, "'name: value' after the pagesets", line, len);
 }
 
-/* Canonical zone order, zone_names[] in mm/page_alloc.c. */
-static const char *const zone_order[] = {
-	"DMA", "DMA32", "Normal", "HighMem", "Movable", "Device",
-};
-
+/* Canonical zone order: ms_zone_name_rank(), bit N for rank N. */
 enum {
 	ZO_DMA = (1 << 0),
 	ZO_DMA32 = (1 << 1),
@@ -781,16 +804,11 @@ enum {
 
 static int zone_order_pos(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(zone_order); i++)
-		if (!strcmp(zone_order[i], name))
-			return (int)i;
-	return -1;
+	return ms_zone_name_rank(name);
 }
 
 /*
- * Whether @set (bits of zone_order[]) places every zone at an index
+ * Whether @set (bits of zone ranks) places every zone at an index
  * that fits in @nr_prot entries and agrees with its protection list:
  * setup_per_zone_lowmem_reserve() only ever sets lowmem_reserve[j] of
  * zone i for j > i, so entries 0..i are 0 in every kernel.
@@ -960,9 +978,13 @@ int ms_zoneinfo_parse(struct ms_zoneinfo *zi, const char *buf, size_t len,
 	err = ms_zoneinfo_fix_indices(zi, name, diag);
 	if (err)
 		goto out_err;
+	ms_strset_release(&p.stat_names);
+	ms_strset_release(&p.node_stat_names);
 	return 0;
 
 out_err:
+	ms_strset_release(&p.stat_names);
+	ms_strset_release(&p.node_stat_names);
 	ms_zoneinfo_release(zi);
 	return err;
 }

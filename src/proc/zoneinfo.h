@@ -9,8 +9,6 @@
 #include "lib/parse.h"
 #include "proc/buddyinfo.h"
 
-#define MS_MAX_ZONES_PER_NODE 8
-
 /**
  * struct ms_stat - one "name value" counter line, kept by name
  */

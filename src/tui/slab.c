@@ -385,10 +385,13 @@ static int select_rows(struct screen *sc)
 		sc->shown_cap = m->nr_rows;
 	}
 	sc->nr_shown = 0;
-	for (i = 0; i < m->nr_rows; i++)
+	for (i = 0; i < m->nr_rows; i++) {
+		if (sc->o->top && sc->nr_shown == sc->o->top)
+			break;
 		if (!sc->has_re ||
 		    !regexec(&sc->re, m->rows[i].cache->name, 0, NULL, 0))
 			sc->shown[sc->nr_shown++] = &m->rows[i];
+	}
 	return 0;
 }
 
@@ -400,11 +403,13 @@ static void draw_title(struct screen *sc)
 
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
-	put(0, 0, " memscope slab  %s", o->title);
 	snprintf(right, sizeof(right), "every %.1fs  sample %u  up %s ",
 		 o->interval_ms / 1000.0, sc->have ? sc->s.number : 0,
 		 duration(up, sizeof(up), now_s() - sc->start_s));
 	rl = strlen(right);
+	/* the title gives way to the sample counters on the right */
+	put(0, 0, " memscope slab  %.*s",
+	    COLS - (int)rl - 18 > 0 ? COLS - (int)rl - 18 : 0, o->title);
 	if ((int)rl < COLS)
 		put(0, COLS - (int)rl, "%s", right);
 	attroff(A_REVERSE);

@@ -28,6 +28,7 @@ struct ms_tui_slab_sample {
  * @sort, @reverse: the initial order
  * @filter:      the initial filter, a valid POSIX extended regular
  *               expression, or NULL
+ * @top:         list at most this many caches; 0 lists all
  * @interval_ms: time between samples
  * @count:       stop after this many samples; 0 runs until quit
  * @color:       colours allowed (--no-color and NO_COLOR already applied)
@@ -42,6 +43,7 @@ struct ms_tui_slab_opts {
 	enum ms_slab_sort_key sort;
 	bool reverse;
 	const char *filter;
+	uint64_t top;
 	unsigned int interval_ms;
 	uint64_t count;
 	bool color;

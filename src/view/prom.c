@@ -11,10 +11,12 @@
 #include <string.h>
 
 #include "analysis/frag.h"
+#include "analysis/vmalloc.h"
 #include "analysis/wmark.h"
 #include "out/prom.h"
 #include "proc/buddyinfo.h"
 #include "proc/kv.h"
+#include "proc/vmallocinfo.h"
 #include "proc/zoneinfo.h"
 #include "view/prom.h"
 #include "lib/banned.h"
@@ -49,6 +51,7 @@ static void info(struct ms_prom *p, const struct ms_snapshot *snap,
 		{ MS_FILE_ZONEINFO, "zoneinfo" },
 		{ MS_FILE_PAGETYPEINFO, "pagetypeinfo" },
 		{ MS_FILE_MEMINFO, "meminfo" },
+		{ MS_FILE_VMALLOCINFO, "vmallocinfo" },
 	};
 	size_t i;
 
@@ -275,6 +278,42 @@ static void atomic(struct ms_prom *p, const struct ms_atomic_result *res,
 	}
 }
 
+/*
+ * The areas of /proc/vmallocinfo by the one type each is counted under
+ * (analysis/vmalloc.h), so the types add up to the whole file. Every
+ * type is written, zeros included, so that no series comes and goes.
+ */
+static void vmalloc(struct ms_prom *p, const struct ms_vmallocinfo *vi)
+{
+	uint64_t bytes[MS_VMALLOC_NR_TYPES] = { 0 };
+	uint64_t regions[MS_VMALLOC_NR_TYPES] = { 0 };
+	size_t i;
+	int t;
+
+	for (i = 0; i < vi->nr_areas; i++) {
+		t = (int)ms_vmalloc_area_type(&vi->areas[i]);
+		bytes[t] += vi->areas[i].size_bytes;
+		regions[t]++;
+	}
+	ms_prom_family(p, "memscope_vmalloc_bytes", "gauge",
+		       "Address space of the vmalloc areas of the type "
+		       "(/proc/vmallocinfo size column, guard pages included)");
+	for (t = 0; t < MS_VMALLOC_NR_TYPES; t++) {
+		struct ms_prom_label l = { "type", ms_vmalloc_type_name(t) };
+
+		ms_prom_sample_u64(p, "memscope_vmalloc_bytes", &l, 1,
+				   bytes[t]);
+	}
+	ms_prom_family(p, "memscope_vmalloc_regions", "gauge",
+		       "Number of vmalloc areas of the type");
+	for (t = 0; t < MS_VMALLOC_NR_TYPES; t++) {
+		struct ms_prom_label l = { "type", ms_vmalloc_type_name(t) };
+
+		ms_prom_sample_u64(p, "memscope_vmalloc_regions", &l, 1,
+				   regions[t]);
+	}
+}
+
 void ms_view_prom(FILE *fp, const struct ms_prom_input *in)
 {
 	const struct ms_kv *mi = ms_snapshot_get(in->snap, MS_FILE_MEMINFO);
@@ -282,6 +321,8 @@ void ms_view_prom(FILE *fp, const struct ms_prom_input *in)
 		ms_snapshot_get(in->snap, MS_FILE_ZONEINFO);
 	const struct ms_buddyinfo *bi =
 		ms_snapshot_get(in->snap, MS_FILE_BUDDYINFO);
+	const struct ms_vmallocinfo *vi =
+		ms_snapshot_get(in->snap, MS_FILE_VMALLOCINFO);
 	struct ms_prom p;
 
 	ms_prom_init(&p, fp);
@@ -294,4 +335,6 @@ void ms_view_prom(FILE *fp, const struct ms_prom_input *in)
 		buddy(&p, bi);
 	if (in->atomic)
 		atomic(&p, in->atomic, in->nr_atomic);
+	if (vi)
+		vmalloc(&p, vi);
 }

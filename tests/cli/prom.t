@@ -14,6 +14,15 @@ for fx in x86_64-6.18 synthetic-numa2 arm64-64k-4.4 buddyinfo-only; do
 		2>/dev/null
 	"$MEMSCOPE" --root "tests/fixtures/$fx" --json atomic >"$tmp/atomic.$fx" \
 		2>/dev/null
+	"$MEMSCOPE" --root "tests/fixtures/$fx" --json vmalloc \
+		>"$tmp/vmalloc.$fx" 2>/dev/null
+done
+# captures with vmallocinfo only (no zoneinfo or buddyinfo)
+for fx in vmalloc-real vmalloc-real-arm32; do
+	"$MEMSCOPE" --root "tests/fixtures/$fx" --format prom >"$tmp/prom.$fx" \
+		2>/dev/null || not_ok "$fx: --format prom exits 0"
+	"$MEMSCOPE" --root "tests/fixtures/$fx" --json vmalloc \
+		>"$tmp/vmalloc.$fx" 2>/dev/null
 done
 python3 - "$tmp" <<'PY'
 import json, os, re, sys
@@ -71,6 +80,31 @@ def parse(path):
 def lab(d):
     return ','.join('%s="%s"' % kv for kv in d)
 
+def vmalloc_families(fx, fams, samples):
+    try:
+        vm = json.load(open(os.path.join(tmp, 'vmalloc.' + fx)))
+    except ValueError:
+        vm = None
+    readable = samples.get(('memscope_file_readable', 'file="vmallocinfo"'))
+    if vm:
+        bad = []
+        for t in vm['by_type']:
+            l = lab([('type', t['name'])])
+            if samples.get(('memscope_vmalloc_bytes', l)) != t['bytes']:
+                bad.append(t['name'] + '/bytes')
+            if samples.get(('memscope_vmalloc_regions', l)) != t['count']:
+                bad.append(t['name'] + '/regions')
+        n_types = len([k for k in samples if k[0] == 'memscope_vmalloc_bytes'])
+        report(not bad and n_types == len(vm['by_type']) == 8 and readable == 1,
+               '%s: vmalloc families equal vmalloc --json by_type %s' % (fx, bad))
+        total = sum(v for k, v in samples.items() if k[0] == 'memscope_vmalloc_bytes')
+        report(total == vm['totals']['bytes'],
+               '%s: vmalloc bytes by type add up to the total' % fx)
+    else:
+        report(readable == 0 and 'memscope_vmalloc_bytes' not in fams and
+               'memscope_vmalloc_regions' not in fams,
+               '%s: no vmallocinfo: readable 0 and no vmalloc family' % fx)
+
 for fx in ('x86_64-6.18', 'synthetic-numa2', 'arm64-64k-4.4', 'buddyinfo-only'):
     fams, samples, errors = parse(os.path.join(tmp, 'prom.' + fx))
     report(not errors, '%s: exposition is well formed%s' % (fx, '' if not errors else ': ' + '; '.join(errors[:3])))
@@ -113,6 +147,12 @@ for fx in ('x86_64-6.18', 'synthetic-numa2', 'arm64-64k-4.4', 'buddyinfo-only'):
         bad = [o['order'] for o in atomic['orders']
                if samples.get(('memscope_atomic_headroom_requests', lab([('gfp', 'atomic'), ('order', str(o['order']))]))) != o['headroom_total']]
         report(not bad, '%s: headroom equals atomic --json %s' % (fx, bad))
+    vmalloc_families(fx, fams, samples)
+
+for fx in ('vmalloc-real', 'vmalloc-real-arm32'):
+    fams, samples, errors = parse(os.path.join(tmp, 'prom.' + fx))
+    report(not errors, '%s: exposition is well formed%s' % (fx, '' if not errors else ': ' + '; '.join(errors[:3])))
+    vmalloc_families(fx, fams, samples)
 print('1..%d' % n)
 PY
 # Only summary writes the exposition.

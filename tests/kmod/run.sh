@@ -13,9 +13,16 @@
 #   MEMSCOPE      memscope binary to run in the guests too (optional; its
 #                 shared libraries are copied along, found with ldd)
 #   WORK          work directory (default tests/tmp/kmod)
-#   KMOD_BOOTS    boots to run (default "numa1 numa2 nodebugfs"): numa1 is
-#                 the full test with 1 node, numa2 with 2 nodes, nodebugfs
-#                 a short test of the probe's /proc fallback (debugfs=off)
+#   KMOD_BOOTS    boots to run (default "numa1 numa2 small nodebugfs"):
+#                 numa1 is the full test with 1 node (2 GiB), numa2 with 2
+#                 nodes (2 x 2 GiB), small the memscope tests alone in
+#                 512 MiB (no Normal zone), nodebugfs a short test of the
+#                 probe's /proc fallback (debugfs=off)
+#   KMOD_CAPTURE  a directory: save a "memscope snapshot" of the numa1,
+#                 numa2 and small guests there, as qemu-SERIES-1node,
+#                 qemu-SERIES-2node and qemu-SERIES-512m (SERIES: 6.1 for
+#                 Debian 12), replacing earlier ones; unset, nothing is
+#                 saved (tests/fixtures holds the committed captures)
 #   KMOD_TIMEOUT  seconds allowed per boot (default 300)
 #   KMOD_KVM=1    same as --kvm: first try one boot with KVM, 30 s at most,
 #                 for information only (KVM hangs on some nested hosts)
@@ -31,7 +38,8 @@ set -u
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-$ROOT/tests/tmp/kmod}
-KMOD_BOOTS=${KMOD_BOOTS:-numa1 numa2 nodebugfs}
+KMOD_BOOTS=${KMOD_BOOTS:-numa1 numa2 small nodebugfs}
+KMOD_CAPTURE=${KMOD_CAPTURE:-}
 KMOD_TIMEOUT=${KMOD_TIMEOUT:-300}
 KMOD_KVM=${KMOD_KVM:-0}
 MEMSCOPE=${MEMSCOPE:-}
@@ -89,6 +97,10 @@ die() {
 T_START=$(now)
 mkdir -p "$WORK" || die "cannot create $WORK"
 WORK=$(cd "$WORK" && pwd)
+if [ -n "$KMOD_CAPTURE" ]; then
+	mkdir -p "$KMOD_CAPTURE" && KMOD_CAPTURE=$(cd "$KMOD_CAPTURE" && pwd) ||
+		die "cannot create $KMOD_CAPTURE"
+fi
 
 # --- packages ----------------------------------------------------------------
 t=$(now)
@@ -132,6 +144,7 @@ if [ ! -f "$WORK/boot/vmlinuz-$KVER" ]; then
 		die "cannot download linux-image-$KVER (see $WORK/dl/apt.log; as root: apt-get update && apt-get install --no-install-recommends linux-headers-amd64)"
 fi
 VMLINUZ=$WORK/boot/vmlinuz-$KVER
+SERIES=$(echo "$KVER" | cut -d. -f1-2)
 KDIR=/usr/src/linux-headers-$KVER
 echo "# kernel $KVER: $VMLINUZ ($(since "$t") s)"
 
@@ -231,11 +244,22 @@ boot() {
 		b_args="-m 512M -smp 1"
 		b_append="ms_nodes=1 ms_test=nodebugfs debugfs=off"
 		;;
+	small)
+		b_args="-m 512M -smp 2"
+		b_append="ms_nodes=1 ms_test=small"
+		;;
 	*)
 		echo "# unknown memory layout $2" >&2
 		return 2
 		;;
 	esac
+	if [ -n "$KMOD_CAPTURE" ]; then
+		case $2 in
+		numa1) b_append="$b_append ms_capture=qemu-$SERIES-1node" ;;
+		numa2) b_append="$b_append ms_capture=qemu-$SERIES-2node" ;;
+		small) b_append="$b_append ms_capture=qemu-$SERIES-512m" ;;
+		esac
+	fi
 	rm -f "$WORK/serial-$b_name.raw"
 	# shellcheck disable=SC2086
 	timeout -k 10 "$b_timeout" qemu-system-x86_64 -accel "$b_accel" $b_args \
@@ -249,6 +273,61 @@ boot() {
 		sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1bc//g' \
 		>"$WORK/serial-$b_name.log"
 	return $b_rc
+}
+
+# blobs NAME LOG: the files the guest printed between "MS-BLOB-BEGIN X"
+# and "MS-BLOB-END X" (a gzipped tar in base64): the JSON document of
+# memscope validate is checked against docs/memscope.schema.json, and
+# captures are saved into $KMOD_CAPTURE.
+blobs() {
+	bl_dir=$WORK/blobs-$1
+	rm -rf "$bl_dir" && mkdir -p "$bl_dir" || return
+	for bl in $(sed -n 's/^MS-BLOB-BEGIN \([A-Za-z0-9._-]*\)$/\1/p' "$2"); do
+		mkdir -p "$bl_dir/$bl"
+		if ! sed -n "/^MS-BLOB-BEGIN $bl\$/,/^MS-BLOB-END $bl\$/p" "$2" |
+			sed '1d;$d' | base64 -d | tar -xzf - -C "$bl_dir/$bl"; then
+			fail "$1: blob $bl decodes"
+			continue
+		fi
+		case $bl in
+		validate-json)
+			schema_check "$1" validate "$bl_dir/$bl/ms.val.json"
+			;;
+		capture-*)
+			[ -n "$KMOD_CAPTURE" ] || continue
+			bl_to=$KMOD_CAPTURE/${bl#capture-}
+			mkdir -p "$KMOD_CAPTURE" && rm -rf "$bl_to" &&
+				cp -R "$bl_dir/$bl" "$bl_to" &&
+				pass "$1: capture saved as $bl_to" ||
+				fail "$1: capture saved as $bl_to"
+			;;
+		esac
+	done
+}
+
+# schema_check NAME DEFINITION FILE: FILE is a document of the schema's
+# DEFINITION (skipped without python3-jsonschema).
+schema_check() {
+	if ! python3 -c 'import jsonschema' 2>/dev/null; then
+		echo "# $1: python3-jsonschema missing, $2 JSON not checked"
+		return
+	fi
+	if python3 - "$ROOT/docs/memscope.schema.json" "$2" "$3" <<'PY' >"$WORK/schema.log" 2>&1
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+v = jsonschema.Draft7Validator({"$ref": "#/definitions/" + sys.argv[2],
+                                "definitions": schema["definitions"]})
+errs = sorted(v.iter_errors(json.load(open(sys.argv[3]))), key=str)
+for e in errs[:5]:
+    print(e.message[:300])
+sys.exit(1 if errs else 0)
+PY
+	then
+		pass "$1: memscope $2 JSON of the guest matches the schema"
+	else
+		sed 's/^/# /' "$WORK/schema.log"
+		fail "$1: memscope $2 JSON of the guest matches the schema"
+	fi
 }
 
 if [ "$KMOD_KVM" = 1 ]; then
@@ -278,6 +357,7 @@ for b in $KMOD_BOOTS; do
 	PASSED=$((PASSED + p))
 	FAILED=$((FAILED + f))
 	N=$((N + p + f))
+	blobs "$b" "$log"
 	if grep -q '^KMOD-GUEST-DONE$' "$log"; then
 		pass "$b: guest ran to the end"
 	else

@@ -627,6 +627,41 @@ static void test_order0_highatomic_fallback(void **state)
  * 5000 - 3432 = 1568. Without it: reduce_atomic(15149) = 15149 - 7574 =
  * 7575, 7575 - 1893 = 5682 > 5000: fails. Order 1 never bypasses.
  */
+/*
+ * A miss that memscope validate found on Debian 12's kernel in QEMU:
+ * "6.1.0-56-amd64" is 6.1.192, whose backported ALLOC_* rework makes
+ * GFP_NOWAIT (ALLOC_NON_BLOCK, one of ALLOC_RESERVES) exempt from the
+ * highatomic term. After atomic high-order requests had reserved 2
+ * pageblocks of DMA as HighAtomic, the 6.1.0 rules predicted 655
+ * order-0 GFP_NOWAIT requests where the probe got 1680 (1024 more).
+ * Here: DMA with F = 3000, min 50, 2 HighAtomic blocks of 512 pages
+ * (6.1 zoneinfo has no highatomic lines: pagetypeinfo's block count).
+ * 6.1.0: U = 1024, headroom = 3000 - 1024 - 50 = 1926. 6.1.192: U = 0,
+ * headroom = 3000 - 50 = 2950. The free lists (3 order-10 Movable
+ * blocks, 3072 pages) are no limit.
+ */
+static void test_nowait_reserves_6_1_y(void **state)
+{
+	struct ms_zone zones[] = { mkzone(0, "DMA", 0, 3000, 50, 62) };
+	struct ms_zoneinfo zi = mkzi(zones, 1);
+	struct ms_pagetypeinfo pt;
+	struct ms_pt_zone ptz;
+	struct ms_era old = era_of(6, 1, 0), y = era_of(6, 1, 192);
+
+	(void)state;
+	zones[0].has &= ~MS_ZONE_HAS_HIGHATOMIC;
+	mkpt(&pt, &ptz, 0, "DMA");
+	ptz.blocks[T_HIGHATOMIC] = 2;
+	ptz.free_blocks[T_MOVABLE][10] = 3;
+	assert_int_equal(headroom(&old, &zi, NULL, &pt, MS_GFP_NOWAIT, 0),
+			 1926);
+	assert_int_equal(headroom(&y, &zi, NULL, &pt, MS_GFP_NOWAIT, 0),
+			 2950);
+	/* GFP_ATOMIC was exempt under both rules */
+	assert_int_equal(headroom(&old, &zi, NULL, &pt, MS_GFP_ATOMIC, 0),
+			 headroom(&y, &zi, NULL, &pt, MS_GFP_ATOMIC, 0));
+}
+
 static void test_boost_bypass(void **state)
 {
 	struct ms_zone zones[] = { mkzone(0, "Normal", 2, 5000, 15149, 17436) };
@@ -999,6 +1034,11 @@ static void test_era(void **state)
 	assert_string_equal(era.name, "5.9-6.2*");
 	assert_true(era.alloc_rework && era.nonblock_ha_fallback);
 	assert_false(era.free_highatomic);
+	assert_true(era.nowait_highatomic);
+	/* 6.1.157 took 6a204d4b14c9: GFP_NOWAIT no longer ALLOC_HIGHATOMIC */
+	era = era_of(6, 1, 157);
+	assert_true(era.alloc_rework && era.nonblock_ha_fallback);
+	assert_false(era.nowait_highatomic);
 	era = era_of(5, 15, 171);
 	assert_string_equal(era.name, "5.9-6.2*");
 	era = era_of(6, 6, 60);
@@ -1325,6 +1365,7 @@ int main(void)
 		cmocka_unit_test(test_highatomic),
 		cmocka_unit_test(test_eras_high_order),
 		cmocka_unit_test(test_order0_highatomic_fallback),
+		cmocka_unit_test(test_nowait_reserves_6_1_y),
 		cmocka_unit_test(test_boost_bypass),
 		cmocka_unit_test(test_halving_loop),
 		cmocka_unit_test(test_reserve_index),

@@ -93,6 +93,44 @@ static void test_errors(void **state)
 		     1, "more than 32 orders");
 }
 
+/* frag_show() prints nodes ascending, zones by index, each zone once. */
+static void test_order(void **state)
+{
+	struct ms_buddyinfo bi;
+	struct ms_diag diag;
+
+	(void)state;
+	expect_error("Node 1, zone Normal 1 2\nNode 0, zone Normal 1 2\n", 2,
+		     "expected nodes in ascending order, found node 0 after node 1");
+	expect_error("Node 0, zone Normal 1 2\nNode 0, zone DMA 1 2\n", 2,
+		     "expected zones in index order, found DMA after Normal");
+	expect_error("Node 0, zone Movable 1 2\nNode 0, zone HighMem 1 2\n", 2,
+		     "expected zones in index order, found HighMem after Movable");
+	expect_error("Node 0, zone DMA 1 2\nNode 0, zone Normal 1 2\n"
+		     "Node 0, zone DMA 1 2\n", 3,
+		     "zone DMA of node 0 appears twice");
+	expect_error("Node 0, zone Normal 1 2\nNode 0, zone Normal 1 2\n", 2,
+		     "zone Normal of node 0 appears twice");
+	expect_error("Node 0, zone Foo 1 2\nNode 0, zone Normal 1 2\n"
+		     "Node 0, zone Foo 1 2\n", 3, "zone Foo of node 0 appears twice");
+	expect_error("Node 1024, zone Normal 1 2\n", 1,
+		     "expected 'Node N, zone NAME'");
+	expect_error("Node 0, zone A 1\nNode 0, zone B 1\nNode 0, zone C 1\n"
+		     "Node 0, zone D 1\nNode 0, zone E 1\nNode 0, zone F 1\n"
+		     "Node 0, zone G 1\nNode 0, zone H 1\nNode 0, zone I 1\n",
+		     9, "expected at most 8 zones in node 0");
+	/* a new node starts over; unknown names are not ordered */
+	assert_int_equal(parse(&bi, "Node 0, zone Normal 1 2\n"
+			       "Node 1, zone DMA 1 2\nNode 1, zone Normal 1 2\n"
+			       "Node 1, zone Foo 1 2\nNode 1, zone DMA32x 1 2\n"
+			       "Node 1023, zone Normal 3 4\n", &diag), 0);
+	assert_int_equal(bi.nr_zones, 6);
+	ms_buddyinfo_release(&bi);
+	assert_int_equal(ms_zone_name_rank("DMA"), 0);
+	assert_int_equal(ms_zone_name_rank("Device"), 5);
+	assert_int_equal(ms_zone_name_rank("normal"), -1);
+}
+
 static void test_binary(void **state)
 {
 	const char text[] = "Node 0, zone DMA 1 2\0 3\n";
@@ -113,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_typical),
 		cmocka_unit_test(test_numa_14_orders_no_newline),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_binary),
 	};
 

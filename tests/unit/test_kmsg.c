@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <setjmp.h>
 #include <string.h>
 #include <cmocka.h>
@@ -664,6 +666,74 @@ static void test_64k_pages(void **state)
 	ms_kmsg_release(&km);
 }
 
+/*
+ * Found by fuzz_kmsg: a control byte in a line that is not a known
+ * prefix became part of the task name, and names are printed as they
+ * are kept. Control bytes are replaced by '?' in every kept string.
+ */
+static void test_control_bytes(void **state)
+{
+	static const char text[] =
+		"[  \x19 C0] ksoftirqd/0: page allocation failure: order:0, "
+		"mode:0x20(GFP_ATOMIC\x1b[2J), nodemask=(null)\n"
+		"Mem-Info:\n"
+		"Node 0 active_anon:4kB in\x07" "active_anon:8kB\n";
+	const struct ms_kmsg_report *r;
+	struct ms_kmsg km;
+
+	(void)state;
+	parse_text(text, &km);
+	assert_int_equal(km.nr_reports, 1);
+	r = &km.reports[0];
+	assert_string_equal(r->comm, "[  ? C0] ksoftirqd/0");
+	assert_string_equal(r->flags, "GFP_ATOMIC?[2J");
+	assert_int_equal(r->nr_nodes, 1);
+	assert_int_equal(r->nodes[0].kvs.nr, 2);
+	assert_string_equal(r->nodes[0].kvs.items[1].key, "in?active_anon");
+	ms_kmsg_release(&km);
+}
+
+/*
+ * Zones are kept up to MS_KMSG_MAX_ZONES per report, with one warning;
+ * lookups stay fast however many zone lines a log holds.
+ */
+static void test_many_zones(void **state)
+{
+	size_t cap = 200 + (MS_KMSG_MAX_ZONES + 1) * 40, off, i, n;
+	char *text = malloc(cap);
+	const struct ms_kmsg_report *r;
+	struct ms_kmsg km;
+
+	(void)state;
+	assert_non_null(text);
+	off = (size_t)snprintf(text, cap, "x: page allocation failure: order:0, "
+			       "mode:0x20(GFP_ATOMIC)\nMem-Info:\n");
+	for (i = 0; i <= MS_KMSG_MAX_ZONES; i++)
+		off += (size_t)snprintf(text + off, cap - off,
+					"Node %zu Z%zu free:%zukB\n", i / 8,
+					i % 8, i);
+	/* a zone seen before is still found */
+	off += (size_t)snprintf(text + off, cap - off, "Node 3 Z5: 1*4kB = 4kB\n");
+	parse_text(text, &km);
+	r = &km.reports[0];
+	assert_int_equal(r->nr_zones, MS_KMSG_MAX_ZONES);
+	/* once, on the first zone too many (the others say what is missing) */
+	for (i = 0, n = 0; i < r->nr_warnings; i++) {
+		if (strcmp(r->warnings[i].msg,
+			   "more than 8192 zones: the others are ignored"))
+			continue;
+		assert_int_equal(r->warnings[i].line, MS_KMSG_MAX_ZONES + 3);
+		n++;
+	}
+	assert_int_equal(n, 1);
+	assert_int_equal(ms_kmsg_find_zone(r, 3, "Z5")->free_kb, 29);
+	assert_int_equal(ms_kmsg_find_zone(r, 3, "Z5")->free_blocks[0], 1);
+	assert_int_equal(ms_kmsg_find_zone(r, 1023, "Z7")->free_kb, 8191);
+	assert_null(ms_kmsg_find_zone(r, 1024, "Z0"));
+	ms_kmsg_release(&km);
+	free(text);
+}
+
 static void test_no_report_and_binary(void **state)
 {
 	const char bin[] = "a1: page allocation failure: order:0\0x\n";
@@ -708,6 +778,8 @@ int main(void)
 		cmocka_unit_test(test_oom_meminfo_is_not_attached),
 		cmocka_unit_test(test_inline_warnings),
 		cmocka_unit_test(test_64k_pages),
+		cmocka_unit_test(test_control_bytes),
+		cmocka_unit_test(test_many_zones),
 		cmocka_unit_test(test_no_report_and_binary),
 	};
 

@@ -93,6 +93,39 @@ static void test_code(void **state)
 	assert_int_equal(ms_kver_code(&a), (6u << 16) | (3u << 8));
 }
 
+static void test_upstream(void **state)
+{
+	/* /proc/version of Debian 12's kernel in a QEMU guest */
+	static const char debian[] =
+		"Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) "
+		"(gcc-12 (Debian 12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU "
+		"Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian "
+		"6.1.192-2 (2026-11-16)\n";
+	/* the compiler's version only: no kernel version named */
+	static const char gcc_only[] =
+		"Linux version 6.18.0 (u@h) (gcc (Debian 14.2.0-19) 14.2.0, "
+		"GNU ld (GNU Binutils for Debian) 2.44) #1 SMP PREEMPT_DYNAMIC "
+		"Thu Jan  1 00:00:00 UTC 2026\n";
+	static const char mainline[] =
+		"Linux version 6.18.0-rc3 (user@host) (gcc 15.1.0) #7 SMP\n";
+	struct ms_kver kv;
+
+	(void)state;
+	assert_int_equal(ms_kver_upstream(&kv, debian, strlen(debian)), 0);
+	assert_int_equal(kv.major, 6);
+	assert_int_equal(kv.minor, 1);
+	assert_int_equal(kv.patch, 192);
+	assert_string_equal(kv.release, "6.1.192-2");
+	assert_int_equal(ms_kver_upstream(&kv, gcc_only, strlen(gcc_only)),
+			 -ENOENT);
+	assert_int_equal(ms_kver_upstream(&kv, mainline, strlen(mainline)),
+			 -ENOENT);
+	assert_int_equal(ms_kver_upstream(&kv, "", 0), -ENOENT);
+	/* cut short after the tag */
+	assert_int_equal(ms_kver_upstream(&kv, "PREEMPT Debian ", 15),
+			 -ENOENT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -100,6 +133,7 @@ int main(void)
 		cmocka_unit_test(test_release_text_kept),
 		cmocka_unit_test(test_not_releases),
 		cmocka_unit_test(test_code),
+		cmocka_unit_test(test_upstream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -329,6 +329,12 @@ static const struct bad_case bad_cases[] = {
 	  5, "expected an order 0 free count, found '-1'" },
 	{ PHDR FHDR "Node    0, zone      DMA, type ABCDEFGHIJKLMNOPQRSTUVWXYZ 1 2 3\n",
 	  5, "expected a migrate type name of at most 23 characters, found 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'" },
+	/* found by fuzz_pagetypeinfo: the raw byte reached the message */
+	{ OK_DMA "Node    0, zone   Normal, type    Unmovable      1      2      3 \n"
+	  "Node    0, zone   Normal, type      Mo\xf6" "able      4      5      6 \n",
+	  8, "expected a migrate type name, found 'Mo?able'" },
+	{ PHDR FHDR "Node    0, zone      DMA, type    Unmov\033[2Jable 1 2 3\n",
+	  5, "expected a migrate type name, found 'Unmov?[2Jable'" },
 	{ OK_DMA DMA_U, 7,
 	  "migrate type 'Unmovable' appears twice in node 0, zone DMA" },
 	{ OK_DMA "Node    0, zone   Normal, type      Movable      4      5      6 \n",
@@ -338,6 +344,13 @@ static const struct bad_case bad_cases[] = {
 	{ OK_DMA NOR_U NOR_M "Node    0, zone   Normal, type      Isolate      0      0      0 \n",
 	  9, "expected 2 migrate types in node 0, zone Normal as in the first zone" },
 	{ OK_DMA NOR_U NOR_M DMA_U DMA_M, 9, "zone DMA of node 0 appears twice" },
+	{ PHDR "Free pages count per migrate type at order 0\n"
+	  "Node 0, zone A, type U 1\nNode 0, zone B, type U 1\n"
+	  "Node 0, zone C, type U 1\nNode 0, zone D, type U 1\n"
+	  "Node 0, zone E, type U 1\nNode 0, zone F, type U 1\n"
+	  "Node 0, zone G, type U 1\nNode 0, zone H, type U 1\n"
+	  "Node 0, zone I, type U 1\n",
+	  13, "expected at most 8 zones in node 0" },
 	{ OK_DMA "\nNumber of blocks type     Movable  Unmovable \n", 8,
 	  "expected migrate type 'Unmovable' as in the free counts, found 'Movable'" },
 	{ OK_DMA "\nNumber of blocks type     Unmovable  Movable  Isolate \n", 8,

@@ -421,6 +421,11 @@ static void test_bad_header(void **state)
 		     "slabinfo:2: expected a section name after ':' in the header");
 	EXPECT_ERROR(V21 "# name <active_objs> <>\n",
 		     "slabinfo:2: expected a column name in the header, found '<>'");
+	/* found by fuzz_slabinfo: labels are printed in later messages */
+	EXPECT_ERROR(V21 "# name <active_objs> : slabda\xff\xff\n",
+		     "slabinfo:2: expected a section name in the header, found 'slabda?" "?'");
+	EXPECT_ERROR(V21 "# name <active_\xc3\xa9objs>\n",
+		     "slabinfo:2: expected a column name in the header, found '<active_??objs>'");
 }
 
 static void test_bad_lines(void **state)
@@ -473,6 +478,9 @@ static void test_binary(void **state)
 	EXPECT_ERROR(V21 HDR21 "kmal\x01oc 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
 		     "slabinfo:3: unexpected binary data");
 	EXPECT_ERROR("\x7f" "ELF\x02\x01\x01\n", "slabinfo:1: unexpected binary data");
+	/* found by fuzz_slabinfo: a carriage return inside a cache name */
+	EXPECT_ERROR(V21 HDR21 "tw\r_sock 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+		     "slabinfo:3: unexpected binary data");
 }
 
 static void test_long_name(void **state)

@@ -392,7 +392,7 @@ static void test_callers(void **state)
 		"0x7000-0x9000 8192 init_one+0x24/0x80 [mod_a] pages=1 vmalloc\n"
 		"0x9000-0xb000 8192 init_one+0x10/0x80 pages=1 vmalloc\n"
 		"0xb000-0xd000 8192 init_one+0x10/0x80 [mod_b] pages=1 vmalloc\n"
-		"0xd000-0xf000 8192 __foo.isra.0.cold+0x0/0x1c pages=1 vmalloc";
+		"0xd000-0xf000 8192 __foo.isra.0.cold+0x0/0x1c pages=1 vmalloc\n";
 	struct ms_vmallocinfo vi;
 	struct ms_diag diag;
 	const struct ms_vmalloc_caller *c0, *c1, *c3, *c4;
@@ -487,6 +487,20 @@ static void test_errors(void **state)
 		     "expected '0xSTART-0xEND' at the start of the line, found '0xffffb3c1c0005000-'");
 	expect_error("0xffffb3c1c0005000-0xffffb3c1c0007000\n", 1,
 		     "expected a size in bytes after the address range");
+	/*
+	 * a file cut short: the rest of its last line could still parse,
+	 * as an unknown flag "vmal" or "pa", or a caller "+0xb8/0x4"
+	 */
+	expect_error("0xffffb3c1c0000000-0xffffb3c1c0005000   20480 map_irq_stack+0x93/0xe0 vmap\n"
+		     "0xffffb3c1c0014000-0xffffb3c1c0019000   20480 kernel_clone+0xb8/0x400 pages=4 vmal",
+		     2,
+		     "expected a newline at the end of the line: the file is truncated");
+	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pa", 1,
+		     "expected a newline at the end of the line: the file is truncated");
+	expect_error("0x1000-0x3000 8192 kernel_clone+0xb8/0x4", 1,
+		     "expected a newline at the end of the line: the file is truncated");
+	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=1\n\n0x3", 3,
+		     "expected a newline at the end of the line: the file is truncated");
 	expect_error("0xffffb3c1c0005000-0xffffb3c1c0007000    8192 acpi_os_map_iomem+0x1ac/0x\n",
 		     1,
 		     "expected caller 'symbol+0xOFF/0xSIZE', found 'acpi_os_map_iomem+0x1ac/0x'");
@@ -506,6 +520,28 @@ static void test_errors(void **state)
 		     "expected ']' after the module name in '[ttm'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 [] vmalloc\n", 1,
 		     "expected a module name in '[]'");
+	/* the longest field the kernel prints is the caller, ~550 bytes */
+	{
+		char line[2048], sym[700];
+		struct ms_vmallocinfo vi;
+		struct ms_diag d = { 0 };
+
+		memset(sym, 'a', 512);
+		sym[512] = '\0';
+		snprintf(line, sizeof(line),
+			 "0x1000-0x3000 8192 %s+0xffffffffffffffff/0xffffffffffffffff vmalloc\n",
+			 sym);
+		assert_int_equal(ms_vmallocinfo_parse(&vi, line, strlen(line), "vmallocinfo",
+						      &d), 0);
+		assert_int_equal(vi.nr_areas, 1);
+		ms_vmallocinfo_release(&vi);
+		memset(sym, 'a', 601);
+		sym[601] = '\0';
+		snprintf(line, sizeof(line), "0x1000-0x3000 8192 %s\n", sym);
+		expect_error(line, 1,
+			     "expected a field of at most 600 bytes, found "
+			     "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
+	}
 	/* the size column */
 	expect_error("0x1000-0x3000 8k f+0x1/0x2 vmalloc\n", 1,
 		     "expected a size in bytes, found '8k'");

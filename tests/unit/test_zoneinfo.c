@@ -986,6 +986,13 @@ static const struct bad_case bad_cases[] = {
 	  "expected at most 2 zones in node 0 as in the protection list, found 3" },
 	{ ZHEAD ZBODY ZPROT2 ZHEAD ZBODY ZPROT2, 9,
 	  "zone Normal of node 0 appears twice" },
+	/* a ninth zone in a node: refused at once, not after the file */
+	{ "Node 0, zone Z1\n" ZBODY "Node 0, zone Z2\n" ZBODY
+	  "Node 0, zone Z3\n" ZBODY "Node 0, zone Z4\n" ZBODY
+	  "Node 0, zone Z5\n" ZBODY "Node 0, zone Z6\n" ZBODY
+	  "Node 0, zone Z7\n" ZBODY "Node 0, zone Z8\n" ZBODY
+	  "Node 0, zone Z9\n" ZBODY, 57,
+	  "expected at most 8 zones in node 0" },
 	{ "Node 1, zone   Normal\n" ZBODY ZPROT2 ZHEAD ZBODY ZPROT2, 9,
 	  "expected nodes in ascending order, found node 0 after node 1" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n", 9,
