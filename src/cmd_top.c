@@ -159,12 +159,22 @@ struct kept {
 	char why[320];
 };
 
+/*
+ * The groups of an earlier read of vmallocinfo, with their own copies of
+ * the names (the parsed file they pointed into is freed with its read),
+ * as memscope vmalloc --watch keeps them.
+ */
+struct vm_kept {
+	struct ms_vmalloc_group *groups;
+	size_t nr;
+};
+
 /**
  * struct sampler - the samples of one run
  * @pt:        pagetypeinfo
  * @vi:        the latest vmallocinfo, analysed into @vst
- * @vi_prev:   the read before it (owned), analysed into @vst_prev; the
- *             names of the deltas point into both
+ * @vm_first, @vm_prev: the groups of the first and of the previous read
+ *             of vmallocinfo, by caller, type and module, for the changes
  * @si_first, @si_cur: the first and the latest slabinfo (owned; the same
  *             object after the first sample)
  * @slab:      the latest slab sample, borrowing @si_cur
@@ -177,16 +187,15 @@ struct sampler {
 	unsigned int n;
 	struct kept pt;
 	struct kept vi;
-	struct ms_vmallocinfo *vi_prev;
-	double vi_prev_at;
 	struct ms_vmalloc_stats vst;
-	struct ms_vmalloc_stats vst_prev;
 	bool has_vst;
-	bool has_vst_prev;
-	struct ms_vmalloc_delta *vdelta;
-	size_t nr_vdelta;
-	struct ms_top_vmalloc_row *vm_rows;
-	size_t nr_vm_rows;
+	struct vm_kept vm_first[MS_TOP_VM_NR_BY];
+	struct vm_kept vm_prev[MS_TOP_VM_NR_BY];
+	bool vm_have_prev;
+	double vm_first_at;
+	double vm_prev_at;
+	struct ms_top_vmalloc_row *vm_rows[MS_TOP_VM_NR_BY];
+	size_t nr_vm_rows[MS_TOP_VM_NR_BY];
 	struct ms_slabinfo *si_first;
 	struct ms_slabinfo *si_cur;
 	double t_si_first;
@@ -304,76 +313,152 @@ static int sample_pagetypeinfo(struct sampler *s, double now)
 	return 0;
 }
 
-static void vmalloc_drop_prev(struct sampler *s)
+static void vm_kept_release(struct vm_kept *k)
 {
-	if (s->has_vst_prev)
-		ms_vmalloc_stats_release(&s->vst_prev);
-	s->has_vst_prev = false;
-	ms_snapshot_data_free(MS_FILE_VMALLOCINFO, s->vi_prev);
-	s->vi_prev = NULL;
+	size_t i;
+
+	for (i = 0; i < k->nr; i++) {
+		free((char *)k->groups[i].name);
+		free((char *)k->groups[i].module);
+	}
+	free(k->groups);
+	k->groups = NULL;
+	k->nr = 0;
 }
 
+static int vm_kept_set(struct vm_kept *k, const struct ms_vmalloc_group *g,
+		       size_t n)
+{
+	struct ms_vmalloc_group *c = calloc(n ? n : 1, sizeof(*c));
+	size_t i;
+
+	if (!c)
+		return -ENOMEM;
+	vm_kept_release(k);
+	k->groups = c;
+	for (i = 0; i < n; i++) {
+		c[i] = g[i];
+		c[i].name = g[i].name ? strdup(g[i].name) : NULL;
+		c[i].module = g[i].module ? strdup(g[i].module) : NULL;
+		k->nr = i + 1;
+		if ((g[i].name && !c[i].name) || (g[i].module && !c[i].module))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The groups of @st for @by. */
+static const struct ms_vmalloc_group *
+vm_groups(const struct ms_vmalloc_stats *st, enum ms_top_vm_by by, size_t *n)
+{
+	switch (by) {
+	case MS_TOP_VM_TYPE:
+		*n = MS_VMALLOC_NR_TYPES;
+		return st->by_type;
+	case MS_TOP_VM_MODULE:
+		*n = st->nr_by_module;
+		return st->by_module;
+	default:
+		*n = st->nr_by_symbol;
+		return st->by_symbol;
+	}
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The change of group @g in @d, NULL when it did not change. */
+static const struct ms_vmalloc_delta *
+find_delta(const struct ms_vmalloc_delta *d, size_t n,
+	   const struct ms_vmalloc_group *g)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (same_str(d[i].name, g->name) &&
+		    same_str(d[i].module, g->module))
+			return &d[i];
+	return NULL;
+}
+
+/* The current groups by @by with their changes, into s->vm_rows[by]. */
+static int vm_rows(struct sampler *s, enum ms_top_vm_by by, double now)
+{
+	struct ms_vmalloc_delta *dp = NULL, *df = NULL;
+	const struct ms_vmalloc_group *g;
+	size_t n, ndp = 0, ndf = 0, i;
+	int err = 0;
+
+	free(s->vm_rows[by]);
+	s->vm_rows[by] = NULL;
+	s->nr_vm_rows[by] = 0;
+	g = vm_groups(&s->vst, by, &n);
+	if (s->vm_have_prev) {
+		err = ms_vmalloc_delta(&dp, &ndp, s->vm_prev[by].groups,
+				       s->vm_prev[by].nr, g, n,
+				       (uint64_t)((now - s->vm_prev_at) * 1000));
+		if (!err)
+			err = ms_vmalloc_delta(&df, &ndf,
+					       s->vm_first[by].groups,
+					       s->vm_first[by].nr, g, n,
+					       (uint64_t)((now - s->vm_first_at) *
+							  1000));
+		if (err)
+			goto out;
+	}
+	if (n) {
+		s->vm_rows[by] = calloc(n, sizeof(*s->vm_rows[by]));
+		if (!s->vm_rows[by]) {
+			err = -ENOMEM;
+			goto out;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct ms_top_vmalloc_row *r = &s->vm_rows[by][i];
+		const struct ms_vmalloc_delta *d;
+
+		r->group = &g[i];
+		r->has_delta = s->vm_have_prev;
+		if ((d = find_delta(dp, ndp, &g[i]))) {
+			r->delta_count = d->count_delta;
+			r->delta_bytes = d->size_bytes_delta;
+		}
+		if ((d = find_delta(df, ndf, &g[i]))) {
+			r->start_delta_count = d->count_delta;
+			r->start_delta_bytes = d->size_bytes_delta;
+		}
+	}
+	s->nr_vm_rows[by] = n;
+	err = vm_kept_set(&s->vm_prev[by], g, n);
+	if (!err && !s->vm_have_prev)
+		err = vm_kept_set(&s->vm_first[by], g, n);
+out:
+	free(dp);
+	free(df);
+	if (err)
+		return ms_diag_set(&s->diag, "vmallocinfo", 0, err,
+				   "cannot compare samples: %s",
+				   strerror(-err));
+	return 0;
+}
+
+/* The latest read of vmallocinfo and its rows; the earlier reads stay. */
 static void vmalloc_release(struct sampler *s)
 {
-	vmalloc_drop_prev(s);
+	unsigned int by;
+
 	if (s->has_vst)
 		ms_vmalloc_stats_release(&s->vst);
 	s->has_vst = false;
 	ms_snapshot_data_free(MS_FILE_VMALLOCINFO, s->vi.data);
 	s->vi.data = NULL;
-	free(s->vdelta);
-	s->vdelta = NULL;
-	s->nr_vdelta = 0;
-	free(s->vm_rows);
-	s->vm_rows = NULL;
-	s->nr_vm_rows = 0;
-}
-
-/* The change of a caller group since the previous read, if it changed. */
-static const struct ms_vmalloc_delta *
-find_delta(const struct sampler *s, const struct ms_vmalloc_group *g)
-{
-	size_t i;
-
-	for (i = 0; i < s->nr_vdelta; i++) {
-		const struct ms_vmalloc_delta *d = &s->vdelta[i];
-
-		if ((d->name == g->name ||
-		     (d->name && g->name && !strcmp(d->name, g->name))) &&
-		    (d->module == g->module ||
-		     (d->module && g->module && !strcmp(d->module, g->module))))
-			return d;
+	for (by = 0; by < MS_TOP_VM_NR_BY; by++) {
+		free(s->vm_rows[by]);
+		s->vm_rows[by] = NULL;
+		s->nr_vm_rows[by] = 0;
 	}
-	return NULL;
-}
-
-static int vmalloc_rows(struct sampler *s)
-{
-	size_t i;
-
-	free(s->vm_rows);
-	s->vm_rows = NULL;
-	s->nr_vm_rows = 0;
-	if (!s->vst.nr_by_symbol)
-		return 0;
-	s->vm_rows = calloc(s->vst.nr_by_symbol, sizeof(*s->vm_rows));
-	if (!s->vm_rows)
-		return ms_diag_set(&s->diag, "vmallocinfo", 0, -ENOMEM,
-				   "out of memory");
-	for (i = 0; i < s->vst.nr_by_symbol; i++) {
-		struct ms_top_vmalloc_row *r = &s->vm_rows[i];
-		const struct ms_vmalloc_delta *d;
-
-		r->group = &s->vst.by_symbol[i];
-		r->has_delta = s->has_vst_prev;
-		d = r->has_delta ? find_delta(s, r->group) : NULL;
-		if (d) {
-			r->delta_count = d->count_delta;
-			r->delta_bytes = d->size_bytes_delta;
-		}
-	}
-	s->nr_vm_rows = s->vst.nr_by_symbol;
-	return 0;
 }
 
 static int sample_vmalloc(struct sampler *s, const struct ms_kv *mi,
@@ -382,7 +467,7 @@ static int sample_vmalloc(struct sampler *s, const struct ms_kv *mi,
 	struct ms_vmalloc_opts vo = {
 		.page_size_bytes = s->ctx->snap.meta.page_size,
 	};
-	double prev_at = s->vi.read_at;
+	unsigned int by;
 	uint64_t kb;
 	bool fresh;
 	void *obj;
@@ -393,18 +478,10 @@ static int sample_vmalloc(struct sampler *s, const struct ms_kv *mi,
 		return err;
 	if (!fresh)
 		goto out;
-	if (!obj) {
-		vmalloc_release(s);
+	vmalloc_release(s);
+	if (!obj)
 		goto out;
-	}
-	/* the latest read becomes the previous one */
-	vmalloc_drop_prev(s);
-	s->vi_prev = s->vi.data;
-	s->vst_prev = s->vst;
-	s->has_vst_prev = s->has_vst;
-	s->vi_prev_at = prev_at;
 	s->vi.data = obj;
-	s->has_vst = false;
 	if (mi && ms_kv_get(mi, "VmallocTotal", &kb))
 		vo.total_bytes = kb * 1024;
 	err = ms_vmalloc_analyze(&s->vst, obj, &vo);
@@ -412,23 +489,15 @@ static int sample_vmalloc(struct sampler *s, const struct ms_kv *mi,
 		return ms_diag_set(&s->diag, "vmallocinfo", 0, err,
 				   "cannot analyse: %s", strerror(-err));
 	s->has_vst = true;
-	free(s->vdelta);
-	s->vdelta = NULL;
-	s->nr_vdelta = 0;
-	if (s->has_vst_prev) {
-		err = ms_vmalloc_delta(&s->vdelta, &s->nr_vdelta,
-				       s->vst_prev.by_symbol,
-				       s->vst_prev.nr_by_symbol,
-				       s->vst.by_symbol, s->vst.nr_by_symbol,
-				       (uint64_t)((now - prev_at) * 1000.0));
+	for (by = 0; by < MS_TOP_VM_NR_BY; by++) {
+		err = vm_rows(s, (enum ms_top_vm_by)by, now);
 		if (err)
-			return ms_diag_set(&s->diag, "vmallocinfo", 0, err,
-					   "cannot compare samples: %s",
-					   strerror(-err));
+			return err;
 	}
-	err = vmalloc_rows(s);
-	if (err)
-		return err;
+	if (!s->vm_have_prev)
+		s->vm_first_at = now;
+	s->vm_have_prev = true;
+	s->vm_prev_at = now;
 out:
 	file_state(&s->s.files[MS_TOP_F_VMALLOCINFO], &s->vi, now);
 	return 0;
@@ -573,6 +642,7 @@ static int sampler_next(struct sampler *s, unsigned int want)
 	const struct ms_buddyinfo *bi;
 	const struct ms_kv *mi;
 	double now = mono_s();
+	unsigned int i;
 	int err;
 
 	if (s->n)
@@ -612,17 +682,25 @@ static int sampler_next(struct sampler *s, unsigned int want)
 	s->s.era = &s->era;
 	s->s.slab = s->has_slab ? &s->slab : NULL;
 	s->s.vmalloc = s->has_vst ? &s->vst : NULL;
-	s->s.vm_rows = s->vm_rows;
-	s->s.nr_vm_rows = s->nr_vm_rows;
+	for (i = 0; i < MS_TOP_VM_NR_BY; i++) {
+		s->s.vm_rows[i] = s->vm_rows[i];
+		s->s.nr_vm_rows[i] = s->nr_vm_rows[i];
+	}
 	return 0;
 }
 
 static void sampler_release(struct sampler *s)
 {
+	unsigned int i;
+
 	ms_overview_release(&s->ov);
 	ms_snapshot_data_free(MS_FILE_PAGETYPEINFO, s->pt.data);
 	s->pt.data = NULL;
 	vmalloc_release(s);
+	for (i = 0; i < MS_TOP_VM_NR_BY; i++) {
+		vm_kept_release(&s->vm_first[i]);
+		vm_kept_release(&s->vm_prev[i]);
+	}
 	ms_slab_model_release(&s->slab);
 	ms_slab_growth_release(&s->growth);
 	if (s->si_cur != s->si_first)

@@ -375,6 +375,7 @@ static const char *const help_lines[] = {
 	"Tab, 1-5     switch tab (shift-Tab goes back)",
 	"s  r         next sort key, reverse the order (tables)",
 	"/            filter rows by a regular expression (Esc cancels)",
+	"b            group the vmalloc areas by caller, type or module",
 	"p            pause; again resumes",
 	"space        refresh now",
 	"+  -         longer, shorter refresh interval",
@@ -682,6 +683,15 @@ static void key(struct top_screen *sc, int k)
 		if (t < 0)
 			return;
 		sc->tables[t].reverse = !sc->tables[t].reverse;
+		return;
+	case 'b':
+	case 'B':
+		if (sc->tab != MS_TOP_VMALLOC) {
+			set_status(sc, "b groups the Vmalloc tab by caller, "
+				       "type or module");
+			return;
+		}
+		top_vmalloc_by_next(sc);
 		return;
 	case '/':
 		if (t < 0) {

@@ -46,16 +46,30 @@ int ms_top_tab_parse(const char *s, enum ms_top_tab *tab);
 const char *ms_top_tab_name(enum ms_top_tab tab);
 
 /**
- * struct ms_top_vmalloc_row - one vmalloc caller with its change
- * @group:     the caller (borrowed from the sample's stats)
+ * enum ms_top_vm_by - how the vmalloc areas are grouped (memscope vmalloc
+ * --by)
+ */
+enum ms_top_vm_by {
+	MS_TOP_VM_CALLER,
+	MS_TOP_VM_TYPE,
+	MS_TOP_VM_MODULE,
+	MS_TOP_VM_NR_BY,
+};
+
+/**
+ * struct ms_top_vmalloc_row - one vmalloc group with its change
+ * @group:     the group (borrowed from the sample's stats)
  * @has_delta: an earlier read of vmallocinfo exists; the deltas are set
- * @delta_count, @delta_bytes: change since that read
+ * @delta_count, @delta_bytes: change since the previous read
+ * @start_delta_count, @start_delta_bytes: change since the first read
  */
 struct ms_top_vmalloc_row {
 	const struct ms_vmalloc_group *group;
 	bool has_delta;
 	int64_t delta_count;
 	int64_t delta_bytes;
+	int64_t start_delta_count;
+	int64_t start_delta_bytes;
 };
 
 /**
@@ -110,7 +124,8 @@ enum ms_top_file_id {
  * @slab:     the slab caches with their changes, or NULL; the screen
  *            sorts its rows (borrowed until the next sample)
  * @vmalloc:  vmallocinfo's totals and groups, or NULL
- * @vm_rows:  its callers with their changes (@nr_vm_rows)
+ * @vm_rows:  its groups by caller, type and module with their changes
+ *            (@nr_vm_rows of each), in the stats' order (largest first)
  * @procs:    the processes, or NULL (not wanted, not live, or unreadable;
  *            @files[MS_TOP_F_PROCS].why says which)
  * @files:    state of each input (enum ms_top_file_id)
@@ -125,8 +140,8 @@ struct ms_top_sample {
 	const struct ms_stall_rates *rates;
 	struct ms_slab_model *slab;
 	const struct ms_vmalloc_stats *vmalloc;
-	const struct ms_top_vmalloc_row *vm_rows;
-	size_t nr_vm_rows;
+	const struct ms_top_vmalloc_row *vm_rows[MS_TOP_VM_NR_BY];
+	size_t nr_vm_rows[MS_TOP_VM_NR_BY];
 	const struct ms_proc_list *procs;
 	struct ms_top_file files[MS_TOP_F_NR];
 };

@@ -105,6 +105,7 @@ struct top_screen {
 	size_t edit_len;
 	char status[256];
 	struct top_table tables[TOP_NR_TABLES];
+	enum ms_top_vm_by vm_by;
 	size_t zone_sel;
 	unsigned int frag_order;
 	struct top_zone_hist *hist[TOP_MAX_HIST_ZONES];
@@ -179,5 +180,7 @@ void top_table_sort_next(struct top_screen *sc, enum top_table_id t);
 const char *top_table_sort_name(const struct top_screen *sc,
 				enum top_table_id t);
 void top_table_release(struct top_table *tb);
+/** top_vmalloc_by_next() - group the vmalloc areas the next way */
+void top_vmalloc_by_next(struct top_screen *sc);
 
 #endif

@@ -294,8 +294,10 @@ static void draw_vmalloc_top(struct top_screen *sc, int y, int x, int w,
 {
 	const struct ms_vmalloc_stats *st = sc->s->vmalloc;
 	const struct ms_top_file *f = &sc->s->files[MS_TOP_F_VMALLOCINFO];
+	const struct ms_top_vmalloc_row *callers =
+		sc->s->vm_rows[MS_TOP_VM_CALLER];
+	size_t nr = sc->s->nr_vm_rows[MS_TOP_VM_CALLER], i;
 	char a[32], b[32], t[96], age[16];
-	size_t i;
 
 	if (!st) {
 		char msg[400];
@@ -310,10 +312,10 @@ static void draw_vmalloc_top(struct top_screen *sc, int y, int x, int w,
 	top_section(sc, y, x, t);
 	top_putw(y, x + (int)strlen(t) + 1, w - (int)strlen(t) - 12,
 		 "read %s ago", top_age(age, sizeof(age), f->age_s));
-	if (sc->s->nr_vm_rows && sc->s->vm_rows[0].has_delta)
+	if (nr && callers[0].has_delta)
 		top_putw(y, x + w - 10, 10, "%10s", "CHANGE");
-	for (i = 0; (int)i < rows && i < sc->s->nr_vm_rows; i++) {
-		const struct ms_top_vmalloc_row *r = &sc->s->vm_rows[i];
+	for (i = 0; (int)i < rows && i < nr; i++) {
+		const struct ms_top_vmalloc_row *r = &callers[i];
 		const struct ms_vmalloc_group *g = r->group;
 		char name[96];
 

@@ -41,13 +41,14 @@ struct table_desc {
 	unsigned int name_sort;
 	/* the rows of the sample, NULL when there are none */
 	bool (*have)(const struct ms_top_sample *s);
-	size_t (*count)(const struct ms_top_sample *s);
-	const void *(*row)(const struct ms_top_sample *s, size_t i);
+	size_t (*count)(const struct top_screen *sc);
+	const void *(*row)(const struct top_screen *sc, size_t i);
 	/* orders the sample's rows, or returns false to sort the pointers */
 	bool (*sort_model)(const struct ms_top_sample *s, unsigned int key,
 			   bool reverse);
 	int (*cmp)(const void *a, const void *b, void *key);
-	const char *(*name)(char *buf, size_t size, const void *row);
+	const char *(*name)(const struct top_screen *sc, char *buf, size_t size,
+			    const void *row);
 	const char *(*cell)(char *buf, size_t size, unsigned int col,
 			    const void *row);
 	enum top_color (*color)(const void *row, bool *colored);
@@ -94,14 +95,14 @@ static bool slab_have(const struct ms_top_sample *s)
 	return s->slab != NULL;
 }
 
-static size_t slab_count(const struct ms_top_sample *s)
+static size_t slab_count(const struct top_screen *sc)
 {
-	return s->slab->nr_rows;
+	return sc->s->slab->nr_rows;
 }
 
-static const void *slab_row(const struct ms_top_sample *s, size_t i)
+static const void *slab_row(const struct top_screen *sc, size_t i)
 {
-	return &s->slab->rows[i];
+	return &sc->s->slab->rows[i];
 }
 
 static bool slab_sort(const struct ms_top_sample *s, unsigned int key,
@@ -111,7 +112,8 @@ static bool slab_sort(const struct ms_top_sample *s, unsigned int key,
 	return true;
 }
 
-static const char *slab_name(char *buf, size_t size, const void *row)
+static const char *slab_name(const struct top_screen *sc MS_UNUSED,
+			     char *buf, size_t size, const void *row)
 {
 	snprintf(buf, size, "%s",
 		 ((const struct ms_slab_row *)row)->cache->name);
@@ -223,22 +225,25 @@ static const char *slab_why(const struct ms_top_sample *s)
 
 /* ---- vmalloc ---- */
 
-enum { V_COUNT, V_SIZE, V_PAGES, V_LARGEST, V_DCOUNT, V_DELTA, V_NR };
-enum { VS_SIZE, VS_DELTA, VS_COUNT, VS_PAGES, VS_LARGEST, VS_NAME, VS_NR };
+enum { V_COUNT, V_SIZE, V_PAGES, V_LARGEST, V_SCOUNT, V_START, V_DELTA, V_NR };
+enum { VS_SIZE, VS_DELTA, VS_START, VS_COUNT, VS_PAGES, VS_LARGEST, VS_NAME,
+       VS_NR };
 
 static const struct col vm_cols[V_NR] = {
 	[V_COUNT] = { "AREAS", 7, 5, VS_COUNT },
 	[V_SIZE] = { "SIZE", 10, NEVER_DROP, VS_SIZE },
-	[V_PAGES] = { "PAGES", 8, 4, VS_PAGES },
+	[V_PAGES] = { "PAGES", 8, 2, VS_PAGES },
 	[V_LARGEST] = { "LARGEST", 10, 3, VS_LARGEST },
-	[V_DCOUNT] = { "+AREAS", 6, 1, -1 },
-	[V_DELTA] = { "CHANGE", 10, 6, VS_DELTA },
+	[V_SCOUNT] = { "+AREAS", 7, 4, -1 },
+	[V_START] = { "SINCE START", 11, 6, VS_START },
+	[V_DELTA] = { "CHANGE", 10, 7, VS_DELTA },
 };
 
 static const char *const vm_sort_names[VS_NR] = {
-	[VS_SIZE] = "size",   [VS_DELTA] = "change",
-	[VS_COUNT] = "areas", [VS_PAGES] = "pages",
-	[VS_LARGEST] = "largest", [VS_NAME] = "name",
+	[VS_SIZE] = "size",	  [VS_DELTA] = "change",
+	[VS_START] = "since_start", [VS_COUNT] = "areas",
+	[VS_PAGES] = "pages",	  [VS_LARGEST] = "largest",
+	[VS_NAME] = "name",
 };
 
 static const char *vm_sort_name(unsigned int key)
@@ -251,18 +256,18 @@ static bool vm_have(const struct ms_top_sample *s)
 	return s->vmalloc != NULL;
 }
 
-static size_t vm_count(const struct ms_top_sample *s)
+static size_t vm_count(const struct top_screen *sc)
 {
-	return s->nr_vm_rows;
+	return sc->s->nr_vm_rows[sc->vm_by];
 }
 
-static const void *vm_row(const struct ms_top_sample *s, size_t i)
+static const void *vm_row(const struct top_screen *sc, size_t i)
 {
-	return &s->vm_rows[i];
+	return &sc->s->vm_rows[sc->vm_by][i];
 }
 
 static bool no_model_sort(const struct ms_top_sample *s MS_UNUSED,
-		    unsigned int key MS_UNUSED, bool reverse MS_UNUSED)
+			  unsigned int key MS_UNUSED, bool reverse MS_UNUSED)
 {
 	return false;
 }
@@ -296,6 +301,12 @@ static int vm_cmp(const void *pa, const void *pb, void *key)
 		if (a->delta_bytes != b->delta_bytes)
 			return a->delta_bytes > b->delta_bytes ? -1 : 1;
 		break;
+	case VS_START:
+		if (a->start_delta_bytes != b->start_delta_bytes)
+			return a->start_delta_bytes > b->start_delta_bytes ?
+				       -1 :
+				       1;
+		break;
 	case VS_COUNT:
 		if (x->count != y->count)
 			return x->count > y->count ? -1 : 1;
@@ -315,14 +326,20 @@ static int vm_cmp(const void *pa, const void *pb, void *key)
 	return c ? c : cmp_str(x->module, y->module);
 }
 
-static const char *vm_name(char *buf, size_t size, const void *row)
+static const char *vm_name(const struct top_screen *sc, char *buf,
+			   size_t size, const void *row)
 {
 	const struct ms_vmalloc_group *g =
 		((const struct ms_top_vmalloc_row *)row)->group;
 
-	snprintf(buf, size, "%s%s%s%s", g->name ? g->name : "(no caller)",
-		 g->module ? " [" : "", g->module ? g->module : "",
-		 g->module ? "]" : "");
+	if (!g->name)
+		snprintf(buf, size, "%s", sc->vm_by == MS_TOP_VM_MODULE ?
+						  "(not in a module)" :
+						  "(no caller)");
+	else if (sc->vm_by == MS_TOP_VM_CALLER && g->module)
+		snprintf(buf, size, "%s [%s]", g->name, g->module);
+	else
+		snprintf(buf, size, "%s", g->name);
 	return buf;
 }
 
@@ -341,12 +358,16 @@ static const char *vm_cell(char *buf, size_t size, unsigned int c,
 		return ms_units_count(buf, size, g->pages);
 	case V_LARGEST:
 		return ms_units_bytes(buf, size, g->largest_bytes);
-	case V_DCOUNT:
+	case V_SCOUNT:
 		if (!r->has_delta)
 			break;
-		snprintf(buf, size, r->delta_count ? "%+" PRId64 : "0",
-			 r->delta_count);
+		snprintf(buf, size, r->start_delta_count ? "%+" PRId64 : "0",
+			 r->start_delta_count);
 		return buf;
+	case V_START:
+		if (!r->has_delta)
+			break;
+		return top_sbytes(buf, size, r->start_delta_bytes);
 	case V_DELTA:
 		if (!r->has_delta)
 			break;
@@ -362,8 +383,20 @@ static enum top_color vm_color(const void *row, bool *colored)
 {
 	const struct ms_top_vmalloc_row *r = row;
 
-	*colored = r->has_delta && r->delta_bytes > 0;
+	*colored = r->has_delta && r->start_delta_bytes > 0;
 	return TC_WARN;
+}
+
+static const char *const vm_by_names[MS_TOP_VM_NR_BY] = {
+	[MS_TOP_VM_CALLER] = "caller",
+	[MS_TOP_VM_TYPE] = "type",
+	[MS_TOP_VM_MODULE] = "module",
+};
+
+void top_vmalloc_by_next(struct top_screen *sc)
+{
+	sc->vm_by = (enum ms_top_vm_by)((sc->vm_by + 1) % MS_TOP_VM_NR_BY);
+	sc->tables[TOP_T_VMALLOC].scroll = 0;
 }
 
 static void vm_summary(struct top_screen *sc, int y)
@@ -372,10 +405,10 @@ static void vm_summary(struct top_screen *sc, int y)
 	const struct ms_top_file *f = &sc->s->files[MS_TOP_F_VMALLOCINFO];
 	char a[32], b[32], c[32], age[16];
 
-	top_put(y, 0, "Areas %s  size %s  pages %s  callers %zu  read %s ago",
+	top_put(y, 0, "Areas %s  size %s  pages %s  by %s (b)  read %s ago",
 		ms_units_count(a, sizeof(a), st->nr_areas),
 		ms_units_bytes(b, sizeof(b), st->size_bytes),
-		ms_units_count(c, sizeof(c), st->pages), st->nr_by_symbol,
+		ms_units_count(c, sizeof(c), st->pages), vm_by_names[sc->vm_by],
 		top_age(age, sizeof(age), f->age_s));
 	if (st->frag.state == MS_VMALLOC_FRAG_OK)
 		top_put(y + 1, 0, "Address space %s, free %s, largest free "
@@ -430,14 +463,14 @@ static bool proc_have(const struct ms_top_sample *s)
 	return s->procs != NULL;
 }
 
-static size_t proc_count(const struct ms_top_sample *s)
+static size_t proc_count(const struct top_screen *sc)
 {
-	return s->procs->nr;
+	return sc->s->procs->nr;
 }
 
-static const void *proc_row(const struct ms_top_sample *s, size_t i)
+static const void *proc_row(const struct top_screen *sc, size_t i)
 {
-	return &s->procs->procs[i];
+	return &sc->s->procs->procs[i];
 }
 
 /* Largest first (an unknown PSS below every known one); pid ascending. */
@@ -489,7 +522,8 @@ static int proc_cmp(const void *pa, const void *pb, void *key)
 	return a->pid < b->pid ? -1 : a->pid > b->pid;
 }
 
-static const char *proc_name(char *buf, size_t size, const void *row)
+static const char *proc_name(const struct top_screen *sc MS_UNUSED,
+			     char *buf, size_t size, const void *row)
 {
 	snprintf(buf, size, "%s", ((const struct ms_proc *)row)->comm);
 	return buf;
@@ -643,7 +677,7 @@ static int select_rows(struct top_screen *sc, enum top_table_id t)
 {
 	const struct table_desc *d = &descs[t];
 	struct top_table *tb = &sc->tables[t];
-	size_t n = d->count(sc->s), i;
+	size_t n = d->count(sc), i;
 	char name[160];
 
 	if (n > tb->cap_rows) {
@@ -657,11 +691,11 @@ static int select_rows(struct top_screen *sc, enum top_table_id t)
 	d->sort_model(sc->s, tb->sort, tb->reverse);
 	tb->nr_rows = 0;
 	for (i = 0; i < n; i++) {
-		const void *r = d->row(sc->s, i);
+		const void *r = d->row(sc, i);
 
 		if (tb->has_re &&
-		    regexec(&tb->re, d->name(name, sizeof(name), r), 0, NULL,
-			    0))
+		    regexec(&tb->re, d->name(sc, name, sizeof(name), r), 0,
+			    NULL, 0))
 			continue;
 		tb->rows[tb->nr_rows++] = r;
 	}
@@ -705,7 +739,10 @@ static void draw_head(struct top_screen *sc, enum top_table_id t, int y,
 	}
 	if (tb->sort == d->name_sort)
 		attron(A_BOLD);
-	top_put(y, x, "%s", d->name_title);
+	top_put(y, x, "%s", t != TOP_T_VMALLOC ? d->name_title :
+			    sc->vm_by == MS_TOP_VM_TYPE	  ? "TYPE" :
+			    sc->vm_by == MS_TOP_VM_MODULE ? "MODULE" :
+							    d->name_title);
 	if (tb->sort == d->name_sort)
 		attroff(A_BOLD);
 	attroff(A_REVERSE);
@@ -734,8 +771,7 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 	top_put(y + 2, 0, "Sort %s%s (s, r)   Filter %s (/)   showing %zu of "
 			  "%zu",
 		d->sort_name(tb->sort), tb->reverse ? " reversed" : "",
-		tb->has_re ? tb->filter : "none", tb->nr_rows,
-		d->count(sc->s));
+		tb->has_re ? tb->filter : "none", tb->nr_rows, d->count(sc));
 	y += SUMMARY_LINES;
 	fit(sc, t, visible, COLS);
 	draw_head(sc, t, y, visible);
@@ -764,7 +800,7 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 		}
 		if (off < sizeof(line))
 			snprintf(line + off, sizeof(line) - off, "%s",
-				 d->name(name, sizeof(name), row));
+				 d->name(sc, name, sizeof(name), row));
 		if (colored)
 			top_color_on(sc, color);
 		top_put(y + r, 0, "%s", line);

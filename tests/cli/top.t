@@ -24,6 +24,9 @@ T() {
 }
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 ms="env LC_ALL=C TERM=screen $MEMSCOPE"
+# A session that outlives the others, so that the server never exits
+# between two tests (a new session could race with its exit).
+T new-session -d -s keep -x 80 -y 24 "sleep 3600"
 
 # start WIDTH HEIGHT COMMAND: a new session running COMMAND
 start() {
@@ -41,6 +44,18 @@ wait_for() {
 	while [ $i -lt 50 ]; do
 		capture
 		grep -q -e "$1" "$tmp/screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone PATTERN: until the screen no longer shows PATTERN (5 s)
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		capture
+		grep -q -e "$1" "$tmp/screen" || return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -136,6 +151,10 @@ T send-keys -t top 4
 screen vmalloc-80x24 "key 4: the Vmalloc tab"
 T send-keys -t top s
 screen vmalloc-sort-change-80x24 "s: the vmalloc callers by change"
+T send-keys -t top b
+screen vmalloc-by-type-80x24 "b: the vmalloc areas by type"
+T send-keys -t top b b
+screen vmalloc-by-caller-again-80x24 "b b: by module, then by caller again"
 T send-keys -t top 5
 screen procs-root-80x24 "key 5: no processes in a capture, and why"
 T send-keys -t top Tab
@@ -163,7 +182,7 @@ else
 	not_ok "-: a shorter interval"
 fi
 T send-keys -t top p
-if wait_for 'every 30s' && ! grep -q PAUSED "$tmp/screen"; then
+if wait_gone PAUSED && wait_for 'every 30s'; then
 	ok "p again: resumed"
 else
 	not_ok "p again: resumed"
@@ -222,22 +241,21 @@ else
 	not_ok "space: a second sample, the counters with their rate"
 	sed 's/^/#   /' "$tmp/screen"
 fi
-if grep -q '^ compact_fail  *0  *0\.0 ' "$tmp/screen"; then
+if wait_for '^ compact_fail  *0  *0\.0 '; then
 	ok "a counter that did not move: 0.0 per second"
 else
 	not_ok "a counter that did not move: 0.0 per second"
 fi
 # dentry: 155 slabs of one page more, 620 KiB, since the previous sample
-if grep -q '^ 15.6 MiB dentry  *+620 KiB ' "$tmp/screen"; then
+if wait_for '^ 15.6 MiB dentry  *+620 KiB '; then
 	ok "the largest slab caches with their change"
 else
 	not_ok "the largest slab caches with their change"
 	sed 's/^/#   /' "$tmp/screen"
 fi
 T send-keys -t top 3
-if wait_for '^Change   +620 KiB in ' &&
-	grep -q '^ *84.0k 100.0% *192 *15.6 MiB *+620 KiB .* dentry$' \
-		"$tmp/screen"; then
+if wait_for '^ *84.0k 100.0% *192 *15.6 MiB *+620 KiB .* dentry$' &&
+	wait_for '^Change   +620 KiB in '; then
 	ok "Slab tab: the change since the previous sample"
 else
 	not_ok "Slab tab: the change since the previous sample"
@@ -345,7 +363,7 @@ elif wait_for 'COMMAND'; then
 		not_ok "Processes: this memscope is listed"
 		sed 's/^/#   /' "$tmp/screen"
 	fi
-	if grep -q '^ *PID  *USER  *RSS  *PSS  *SWAP  *ANON' "$tmp/screen"; then
+	if wait_for '^ *PID  *USER  *RSS  *PSS  *SWAP  *ANON'; then
 		ok "Processes: PID, USER, RSS, PSS, SWAP, ANON at 100 columns"
 	else
 		not_ok "Processes: the columns"
