@@ -426,6 +426,20 @@ else
 	skip "no 'memscope slab' in this build: slabinfo cases"
 fi
 
+# ---- memscope top --once reads every file: the first bad one ----
+if "$MEMSCOPE" --list-words | head -1 | grep -q ' top\( \|$\)'; then
+	bad 1 "memscope: buddyinfo:2: expected zones in index order, found DMA after Normal" \
+		"buddyinfo with Normal before DMA (top --once)" \
+		"$MEMSCOPE" --root "$tmp/order-bi-zone" top --once
+	mk top-slab "$ZI" "$BI"
+	echo 'slabinfo - version: 2.1' >"$tmp/top-slab/proc/slabinfo"
+	bad 1 "memscope: slabinfo: expected the '# name' column header after the version line" \
+		"slabinfo without its column header (top --once --json)" \
+		"$MEMSCOPE" --root "$tmp/top-slab" top --once --json
+else
+	skip "no 'memscope top' in this build: top cases"
+fi
+
 # ---- sizes that made parsing quadratic ----
 mk many-keys "$ZI" "$BI"
 python3 -c '

@@ -10,6 +10,7 @@
 
 #include "analysis/atomic.h"
 #include "analysis/era.h"
+#include "analysis/overview.h"
 #include "lib/kver.h"
 #include "proc/buddyinfo.h"
 #include "proc/pagetypeinfo.h"
@@ -46,6 +47,26 @@ static void check_result(const struct ms_atomic_result *r)
 		abort();
 	if (!ms_risk_name(r->risk))
 		abort();
+}
+
+/* The overview memscope top shows: every zone and order at once. */
+static void overview(const struct ms_zoneinfo *zi,
+		     const struct ms_buddyinfo *bi,
+		     const struct ms_pagetypeinfo *pt, const struct ms_era *era)
+{
+	struct ms_overview ov;
+	size_t i;
+	int ret;
+
+	ret = ms_overview_build(&ov, zi, bi, pt, era);
+	if (ret == -ERANGE)
+		return;
+	if (ret)
+		abort();
+	for (i = 0; i < ov.nr_zones; i++)
+		if (!ms_overview_find(&ov, ov.zones[i].node, ov.zones[i].name))
+			abort();
+	ms_overview_release(&ov);
 }
 
 static void model(const struct ms_zoneinfo *zi, const struct ms_buddyinfo *bi,
@@ -85,6 +106,7 @@ static void model(const struct ms_zoneinfo *zi, const struct ms_buddyinfo *bi,
 		check_result(&res);
 		ms_atomic_result_release(&res);
 	}
+	overview(zi, bi, pt, &era);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
