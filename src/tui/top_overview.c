@@ -197,12 +197,12 @@ static int draw_atomic(struct top_screen *sc, int y)
 {
 	const struct ms_overview *ov = sc->s->ov;
 	unsigned int o, n = ov->nr_orders;
-	int cw, x0 = 11;
+	int cw, x0 = 10;
 	char buf[32];
 
 	top_section(sc, y, 0, "GFP_ATOMIC");
 	if (!ov->has_atomic) {
-		top_put(y, x0, "no model: %s",
+		top_put(y, x0 + 1, "no model: %s",
 			sc->s->files[MS_TOP_F_ZONEINFO].ok ?
 				"no zone can serve GFP_ATOMIC" :
 				sc->s->files[MS_TOP_F_ZONEINFO].why);

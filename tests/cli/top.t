@@ -220,6 +220,12 @@ screen numa2-overview-80x24 "two nodes: BELOW MIN, and the missing files named"
 T send-keys -t top 3
 screen numa2-slab-80x24 "no slabinfo: the Slab tab says why"
 T kill-session -t top 2>/dev/null
+start 80 24 "$ms --root tests/fixtures/arm64-64k-4.4 top -d 60"
+wait_for 'Compaction'
+screen arm64-overview-80x24 "64 KiB pages, 14 orders: the GFP_ATOMIC row fits"
+T send-keys -t top 2
+screen arm64-zones-80x24 "64 KiB pages, 14 orders: the Zones tab"
+T kill-session -t top 2>/dev/null
 
 # ---- a second sample: rates and changes ----
 mkdir -p "$tmp/two"
