@@ -12,10 +12,13 @@ cd "$top" || exit 1
 : "${MEMSCOPE:=$top/$BUILD/memscope}"
 : "${MS_CORPUS:=$top/../shared/corpus}"
 : "${MS_FIXTURES:=$top/tests/fixtures}"
+# Debian's python3 first: it has python3-jsonschema, which make check
+# installs; an interpreter earlier in PATH (pyenv, venv) may not.
+PATH=/usr/bin:$PATH
 LC_ALL=C
 TZ=UTC
 COLUMNS=80
-export MEMSCOPE MS_CORPUS MS_FIXTURES LC_ALL TZ COLUMNS BUILD
+export MEMSCOPE MS_CORPUS MS_FIXTURES LC_ALL TZ COLUMNS BUILD PATH
 [ -d "$MS_CORPUS" ] || echo "note: no corpus at $MS_CORPUS; corpus tests skip"
 # Sanitizer runs: leaks are errors, and the first report fails the test.
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}

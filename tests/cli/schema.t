@@ -4,13 +4,17 @@
 # its command; and every command that prints JSON has a definition.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
+# Debian's interpreter has python3-jsonschema (installed by make check);
+# a python3 earlier in PATH may not.
+py=python3
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null && py=/usr/bin/python3
+if ! $py -c 'import jsonschema' 2>/dev/null; then
 	skip "python3-jsonschema is not installed"
 	done_testing
 	exit 0
 fi
 "$MEMSCOPE" --list-words | sed -n 's/^commands //p' >"$tmp/commands"
-python3 - "$tmp/commands" <<'PY'
+$py - "$tmp/commands" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open("docs/memscope.schema.json"))
 jsonschema.Draft7Validator.check_schema(schema)
