@@ -21,9 +21,12 @@
 
 static int size_overflow(struct ms_diag *diag, const struct ms_slab_cache *c)
 {
+	char q[64];
+
+	/* quoted: a name may hold bytes a terminal should not get raw */
 	return ms_diag_set(diag, "slabinfo", c->line, -EOVERFLOW,
 			   "expected the sizes of cache '%s' to fit in 64 bits",
-			   c->name);
+			   ms_quote_tok(q, sizeof(q), c->name, strlen(c->name)));
 }
 
 static int total_overflow(struct ms_diag *diag)

@@ -205,6 +205,14 @@ static void test_overflow(void **state)
 	assert_null(m.rows);
 	ms_slabinfo_release(&si);
 
+	/* found by fuzz_slabinfo: the name's bytes went into the message raw */
+	sample(&si, "xfs_\307dquot 1 1 8 1 8 : tunables 0 0 0 : slabdata "
+		    "4611686018427387904 4611686018427387904 0\n");
+	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), -EOVERFLOW);
+	ms_diag_format(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "slabinfo:3: expected the sizes of cache 'xfs_?dquot' to fit in 64 bits");
+	ms_slabinfo_release(&si);
+
 	/* active_objs * obj_size */
 	sample(&si, "objs 18446744073709551615 1 8 1 1 : tunables 0 0 0 : slabdata 1 1 0\n");
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), -EOVERFLOW);
