@@ -53,14 +53,21 @@ PC_REQUIRED := jansson ncursesw
 
 HAVE_LIBPROC2 := $(shell $(PKG_CONFIG) --exists libproc2 2>/dev/null && echo 1)
 PC_LIBS := $(PC_REQUIRED) $(if $(HAVE_LIBPROC2),libproc2)
+# libproc2 is compiled against but opened with dlopen() by "memscope top"
+# only (src/proc/live_procps.c): linking it would load libsystemd and six
+# more libraries at every start. Its soname comes from the library found.
+LIBPROC2_SONAME := $(if $(HAVE_LIBPROC2),$(shell objdump -p \
+	"$$($(PKG_CONFIG) --variable=libdir libproc2)/libproc2.so" 2>/dev/null | \
+	awk '$$1 == "SONAME" { print $$2 }'))
 
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_LIBS) 2>/dev/null)
-DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_REQUIRED) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -Isrc \
 	      -DMS_VERSION='"$(VERSION)"' $(if $(HAVE_LIBPROC2),-DHAVE_LIBPROC2) \
+	      $(if $(LIBPROC2_SONAME),-DMS_LIBPROC2_SONAME='"$(LIBPROC2_SONAME)"') \
 	      $(DEP_CFLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
 

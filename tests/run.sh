@@ -28,7 +28,8 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 passed=0
 failed=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+fails=$(mktemp)
+trap 'rm -f "$log" "$fails"' EXIT
 
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -44,6 +45,9 @@ for t in "$BUILD"/tests/test_*; do
 	fi
 	if [ "$f" -ne 0 ]; then
 		cat "$log"
+		grep '^\[  FAILED  \] [^0-9]' "$log" |
+			sed "s|^|unit: $(basename "$t"): |" >>"$fails"
+		[ "$rc" -ne 0 ] && echo "unit: $(basename "$t"): exit status $rc" >>"$fails"
 	fi
 	echo "unit: $(basename "$t"): $p passed, $f failed"
 	passed=$((passed + p))
@@ -61,6 +65,7 @@ for t in tests/cli/*.t; do
 		echo "not ok - $t exited with status $rc" >>"$log"
 	fi
 	grep -v "^ok " "$log" | grep -v "^1\.\." | head -200
+	grep '^not ok ' "$log" | sed "s|^|cli: $(basename "$t"): |" >>"$fails"
 	grep '^# skip' "$log"
 	echo "cli: $(basename "$t"): $p passed, $f failed"
 	passed=$((passed + p))
@@ -82,10 +87,18 @@ if [ "${KMOD:-1}" != 0 ]; then
 		f=1
 	fi
 	[ "$f" -ne 0 ] && grep -v '^ok ' "$log" | tail -60
+	grep 'not ok ' "$log" | sed 's|^|kmod: |' >>"$fails"
+	[ "$f" -ne 0 ] && [ -z "$(grep 'not ok ' "$log")" ] &&
+		echo "kmod: exit status $rc: $line" >>"$fails"
 	echo "kmod: tests/kmod/run.sh: $p passed, $f failed"
 	passed=$((passed + p))
 	failed=$((failed + f))
 fi
 
+# What failed, again, just above the last line: a long log's tail shows it.
+if [ -s "$fails" ]; then
+	echo "# failed:"
+	sed 's/^/#   /' "$fails"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,8 +11,17 @@
  * access), so the smaps_rollup Rss is read as well: a process with a
  * resident set always has a non-zero Rss there, and a zero one means the
  * file was unreadable.
+ *
+ * libproc2 is opened with dlopen() on first use, not linked: it pulls in
+ * libsystemd and six more libraries whose loading and constructors cost
+ * about 0.9 ms at every start, more than the whole start of memscope
+ * otherwise, and only "memscope top" reads processes. The build still
+ * finds libproc2 with pkg-config, compiles against its headers and
+ * records the library's soname (MS_LIBPROC2_SONAME).
  */
+#include <dlfcn.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +68,54 @@ static const enum pids_item items[I_NR] = {
 	[I_SMAP_PSS] = PIDS_SMAP_PSS,
 };
 
+/* The libproc2 functions memscope calls, resolved by dlsym(). */
+static struct {
+	bool tried;
+	char why[192];
+	__typeof__(procps_pids_new) *pids_new;
+	__typeof__(procps_pids_reap) *pids_reap;
+	__typeof__(procps_pids_unref) *pids_unref;
+} lib;
+
+#ifndef MS_LIBPROC2_SONAME
+#define MS_LIBPROC2_SONAME "libproc2.so.0"
+#endif
+
+/* dlsym() into a function pointer of the right type */
+#define MS_DLSYM(h, ptr, name) \
+	(*(void **)&(ptr) = dlsym((h), (name)), (ptr) != NULL)
+
+/* Opens libproc2 once; false with lib.why set when it cannot. */
+static bool lib_open(void)
+{
+	void *h;
+	const char *err;
+
+	if (lib.tried)
+		return lib.pids_new != NULL;
+	lib.tried = true;
+	h = dlopen(MS_LIBPROC2_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		err = dlerror();
+		snprintf(lib.why, sizeof(lib.why),
+			 "libproc2 cannot be loaded: %s",
+			 err ? err : MS_LIBPROC2_SONAME);
+		return false;
+	}
+	if (!MS_DLSYM(h, lib.pids_reap, "procps_pids_reap") ||
+	    !MS_DLSYM(h, lib.pids_unref, "procps_pids_unref") ||
+	    !MS_DLSYM(h, lib.pids_new, "procps_pids_new")) {
+		lib.pids_new = NULL;
+		snprintf(lib.why, sizeof(lib.why),
+			 "libproc2 cannot be loaded: %s lacks the pids API",
+			 MS_LIBPROC2_SONAME);
+		dlclose(h);
+		return false;
+	}
+	/* kept open for the life of the process */
+	return true;
+}
+
 /* libproc2 takes the items as a mutable array: a copy of them, owned */
 struct ms_procs {
 	struct pids_info *info;
@@ -71,12 +128,15 @@ int ms_procs_new(struct ms_procs **pp, struct ms_diag *diag)
 	int err;
 
 	*pp = NULL;
+	if (!lib_open())
+		return ms_diag_set(diag, "processes", 0, -ENOTSUP, "%s",
+				   lib.why);
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return ms_diag_set(diag, "processes", 0, -ENOMEM,
 				   "out of memory");
 	memcpy(p->items, items, sizeof(items));
-	err = procps_pids_new(&p->info, p->items, I_NR);
+	err = lib.pids_new(&p->info, p->items, I_NR);
 	if (err < 0) {
 		free(p);
 		return ms_diag_set(diag, "processes", 0, err,
@@ -101,7 +161,7 @@ int ms_procs_read(struct ms_procs *p, struct ms_proc_list *list,
 
 	ms_proc_list_release(list);
 	errno = 0;
-	f = procps_pids_reap(p->info, PIDS_FETCH_TASKS_ONLY);
+	f = lib.pids_reap(p->info, PIDS_FETCH_TASKS_ONLY);
 	if (!f)
 		return ms_diag_set(diag, "processes", 0,
 				   errno ? -errno : -EIO,
@@ -145,7 +205,7 @@ void ms_procs_free(struct ms_procs *p)
 {
 	if (!p)
 		return;
-	procps_pids_unref(&p->info);
+	lib.pids_unref(&p->info);
 	free(p);
 }
 

@@ -381,6 +381,32 @@ else
 fi
 T kill-session -t top 2>/dev/null
 
+# libproc2 is opened on first use: a library of that name without the
+# pids API makes the tab say why, and the rest of top still works.
+mkdir -p "$tmp/fakeproc2"
+echo 'int ms_not_libproc2;' >"$tmp/fakeproc2/f.c"
+if ${CC:-cc} -shared -fPIC -Wl,-soname,libproc2.so.0 \
+	-o "$tmp/fakeproc2/libproc2.so.0" "$tmp/fakeproc2/f.c" 2>/dev/null &&
+   ! grep -q 'built without libproc2' "$tmp/screen"; then
+	start 100 30 "env LD_LIBRARY_PATH=$tmp/fakeproc2 $ms top -d 60 --tab 5"
+	if wait_for 'libproc2 cannot be loaded: libproc2.so.0 lacks the pids API'; then
+		ok "Processes: a libproc2 without the pids API is named, not a crash"
+	else
+		not_ok "Processes: a libproc2 without the pids API is named"
+		sed 's/^/#   /' "$tmp/screen"
+	fi
+	T send-keys -t top 2
+	if wait_for 'Normal'; then
+		ok "Processes: the other tabs still work without libproc2"
+	else
+		not_ok "Processes: the other tabs still work without libproc2"
+		sed 's/^/#   /' "$tmp/screen"
+	fi
+	T kill-session -t top 2>/dev/null
+else
+	skip "no C compiler, or memscope built without libproc2"
+fi
+
 # ---- memory over 1000 refreshes of a tree rewritten under it ----
 # Two versions of the files that change: B grows a cache, adds one and
 # drops another, frees buddy pages, counts stalls and adds a vmalloc
