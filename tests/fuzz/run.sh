@@ -25,7 +25,11 @@ if [ -z "$names" ]; then
 	done
 fi
 sh tests/fuzz/seeds.sh "$b/seeds" || exit 1
-mkdir -p "$b/crashes" "$b/logs"
+# Smoke runs log apart, so that one inside make check cannot mix its
+# lines into the log of a long run going on at the same time.
+logs=$b/logs
+[ -n "$smoke" ] && logs=$b/smoke-logs
+mkdir -p "$b/crashes" "$logs"
 : "${FUZZ_JOBS:=2}"
 : "${FUZZ_SMOKE_TIME:=3}"
 : "${FUZZ_TIME:=60}"
@@ -34,10 +38,10 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS UBSAN_OPTIONS
 
-# one NAME: fuzz one harness, log to build-fuzz/logs/NAME.log
+# one NAME: fuzz one harness, log to $logs/NAME.log
 one() {
 	bin=$b/fuzz_$1
-	log=$b/logs/$1.log
+	log=$logs/$1.log
 	if [ -n "$smoke" ]; then
 		corpus=$b/smoke/$1
 		rm -rf "$corpus"
@@ -63,12 +67,9 @@ one() {
 
 # stats NAME: "N execs in S s" from the log
 stats() {
-	sed -n 's/^stat::number_of_executed_units: *//p' "$b/logs/$1.log" |
-		tr '\n' ' '
-	printf 'execs, '
-	sed -n 's/^stat::average_exec_per_sec: *//p' "$b/logs/$1.log" |
-		tr '\n' ' '
-	printf 'exec/s'
+	printf '%s execs, %s exec/s' \
+		"$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$1.log" | tail -n 1)" \
+		"$(sed -n 's/^stat::average_exec_per_sec: *//p' "$logs/$1.log" | tail -n 1)"
 }
 
 fail=0
@@ -95,9 +96,9 @@ while [ $# -gt 0 ]; do
 			echo "ok $i - fuzz_$name: $(stats "$name")"
 		else
 			fail=1
-			echo "not ok $i - fuzz_$name: see $b/logs/$name.log"
-			grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' \
-				"$b/logs/$name.log" | head -8 | sed 's/^/#   /'
+			echo "not ok $i - fuzz_$name: see $logs/$name.log"
+			grep -aE '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' \
+				"$logs/$name.log" | head -8 | sed 's/^/#   /'
 		fi
 	done
 done
