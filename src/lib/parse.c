@@ -175,6 +175,9 @@ int ms_tokenize(const char *line, size_t len, struct ms_tok *toks, int max)
 	for (;;) {
 		const char *start;
 
+		/* indentation and column padding: runs of spaces */
+		if (end - p > 1 && p[0] == ' ' && p[1] == ' ')
+			p += ms_span_spaces(p, (size_t)(end - p));
 		while (p < end && is_blank(*p))
 			p++;
 		if (p == end)
@@ -195,6 +198,8 @@ void ms_strip(const char **s, size_t *len)
 {
 	const char *p = *s, *end = *s + *len;
 
+	if (*len > 1 && p[0] == ' ' && p[1] == ' ')
+		p += ms_span_spaces(p, *len);
 	while (p < end && is_blank(*p))
 		p++;
 	while (end > p && is_blank(end[-1]))

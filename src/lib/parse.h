@@ -62,6 +62,190 @@ int ms_parse_s64(const char *s, size_t len, int64_t *out);
  */
 int ms_parse_hex_u64(const char *s, size_t len, uint64_t *out);
 
+/*
+ * Scanners for parsers' fast paths. Each reads the longest run of one
+ * kind of byte at the start of @s, never past @avail bytes, and reports
+ * its length, so that a parser can walk a line without first cutting it
+ * into tokens. Eight bytes are tested at a time on little-endian
+ * machines (the SWAR tricks of "Bit Twiddling Hacks"); the result is the
+ * same as the byte loop's on every input.
+ */
+#define MS_SWAR_ONES 0x0101010101010101ull
+#define MS_SWAR_HIGH 0x8080808080808080ull
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MS_SWAR 1
+#else
+#define MS_SWAR 0
+#endif
+
+static inline bool ms_is_hex_digit(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+	       (ch >= 'A' && ch <= 'F');
+}
+
+/**
+ * ms_span_graph() - the number of leading bytes in '!'..'~'
+ *
+ * These are the bytes of a token in /proc text: it ends at a blank, a
+ * control byte or a byte above 0x7e, which the caller then looks at.
+ */
+static inline size_t ms_span_graph(const char *s, size_t avail)
+{
+	size_t i = 0;
+
+#if MS_SWAR
+	while (i + 8 <= avail) {
+		uint64_t x, m;
+
+		memcpy(&x, s + i, sizeof(x));
+		/*
+		 * a byte below 0x21, or above 0x7e: the lowest flagged
+		 * byte is exact (borrows and carries start at a flagged
+		 * byte and only reach higher ones)
+		 */
+		m = (((x - 0x21 * MS_SWAR_ONES) & ~x) | (x + MS_SWAR_ONES) | x) &
+		    MS_SWAR_HIGH;
+		if (m)
+			return i + (size_t)(__builtin_ctzll(m) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < avail && s[i] >= '!' && s[i] <= '~')
+		i++;
+	return i;
+}
+
+/**
+ * ms_span_spaces() - the number of leading ' ' bytes (not tabs)
+ */
+static inline size_t ms_span_spaces(const char *s, size_t avail)
+{
+	size_t i = 0;
+
+#if MS_SWAR
+	while (i + 8 <= avail) {
+		uint64_t x;
+
+		memcpy(&x, s + i, sizeof(x));
+		x ^= 0x20 * MS_SWAR_ONES;
+		if (x)
+			return i + (size_t)(__builtin_ctzll(x) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < avail && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/**
+ * ms_scan_dec() - the leading decimal digits of @s as a number
+ * @out: their value, set when the return value is 1 to 19
+ *
+ * Nineteen digits always fit in 64 bits; a longer run may not, and is
+ * left to ms_parse_u64(), which checks for overflow.
+ *
+ * Return: the number of digits, or 20 for twenty or more.
+ */
+static inline size_t ms_scan_dec(const char *s, size_t avail, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i, max = avail < 20 ? avail : 20;
+
+	for (i = 0; i < max; i++) {
+		unsigned int d = (unsigned char)s[i] - '0';
+
+		if (d > 9)
+			break;
+		v = v * 10 + d;
+	}
+	if (i < 20)
+		*out = v;
+	return i;
+}
+
+#if MS_SWAR
+/*
+ * ms_hex8_() - the leading hex digits of the eight bytes in @x (the first
+ * byte in the low bits), their number and, in @val, their value
+ */
+static inline unsigned int ms_hex8_(uint64_t x, uint64_t *val)
+{
+	uint64_t hi = x & MS_SWAR_HIGH, x7 = x & ~MS_SWAR_HIGH, l, digit,
+		 alpha, bad, v;
+	unsigned int k;
+
+	/* x7's bytes are below 0x80: x7 + (0x80 - c) sets bit 7 iff >= c */
+#define MS_GE_(y, c) (((y) + (0x80 - (c)) * MS_SWAR_ONES) & MS_SWAR_HIGH)
+	digit = MS_GE_(x7, '0') & ~MS_GE_(x7, '9' + 1);
+	l = x7 | 0x20 * MS_SWAR_ONES;
+	alpha = MS_GE_(l, 'a') & ~MS_GE_(l, 'f' + 1);
+#undef MS_GE_
+	bad = ~(digit | alpha) | hi;
+	bad &= MS_SWAR_HIGH;
+	k = bad ? (unsigned int)__builtin_ctzll(bad) >> 3 : 8;
+	/* one nibble per byte, at most 15: no carry between bytes */
+	v = (x7 & 0x0f * MS_SWAR_ONES) + (alpha >> 7) * 9;
+	v = ((v & 0x000f000f000f000full) << 4) |
+	    ((v >> 8) & 0x000f000f000f000full);
+	v = ((v & 0x000000ff000000ffull) << 8) |
+	    ((v >> 16) & 0x000000ff000000ffull);
+	v = ((v & 0xffffull) << 16) | ((v >> 32) & 0xffffull);
+	*val = v >> (4 * (8 - k));
+	return k;
+}
+#endif
+
+/**
+ * ms_scan_hex() - the leading hexadecimal digits of @s as a number
+ * @out: their value, set when the return value is 1 to 16
+ *
+ * No "0x" prefix is taken: the caller checks it.
+ *
+ * Return: the number of digits, or 17 for more than sixteen (which
+ * ms_parse_hex_u64() may still accept when they start with zeros).
+ */
+static inline size_t ms_scan_hex(const char *s, size_t avail, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i, max;
+
+#if MS_SWAR
+	if (avail >= 16) {
+		uint64_t x, v1, v2;
+		unsigned int k;
+
+		memcpy(&x, s, sizeof(x));
+		k = ms_hex8_(x, &v1);
+		if (k < 8) {
+			*out = v1;
+			return k;
+		}
+		memcpy(&x, s + 8, sizeof(x));
+		k = ms_hex8_(x, &v2);
+		if (k < 8) {
+			*out = (v1 << (4 * k)) | v2;
+			return 8 + k;
+		}
+		if (avail > 16 && ms_is_hex_digit(s[16]))
+			return 17;
+		*out = (v1 << 32) | v2;
+		return 16;
+	}
+#endif
+	max = avail < 17 ? avail : 17;
+	for (i = 0; i < max && ms_is_hex_digit(s[i]); i++) {
+		unsigned int d = (unsigned char)s[i];
+
+		d = d <= '9' ? d - '0' : (d | 0x20) - 'a' + 10;
+		v = (v << 4) | d;
+	}
+	if (i <= 16)
+		*out = v;
+	return i;
+}
+
 /**
  * struct ms_cursor - walks a buffer line by line, counting lines
  *

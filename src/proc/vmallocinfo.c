@@ -17,9 +17,12 @@
  *
  * Large files (hundreds of thousands of lines on a machine with many
  * BPF programs or threads) must parse fast, so the parser allocates
- * nothing per line: areas go into one array sized from the number of
- * newlines, and every string is interned once into a hash table whose
- * text lives in a few large chunks.
+ * nothing per line: areas go into one array grown geometrically, and
+ * every string is interned once into a hash table whose text lives in
+ * a few large chunks. A well-formed line is read in one pass, eight
+ * bytes at a time where it can (fast_line()); any other line is cut
+ * into tokens and checked field by field (parse_line()), which also
+ * words every error.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -343,12 +346,6 @@ static bool tok_has_prefix(const struct tok *t, const char *s, size_t n)
 
 #define TOK_PREFIX(t, lit) tok_has_prefix((t), (lit), sizeof(lit) - 1)
 
-static bool is_hex(char ch)
-{
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
-	       (ch >= 'A' && ch <= 'F');
-}
-
 static bool is_ident_start(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
@@ -383,7 +380,7 @@ static bool is_0x_hex(const char *s, size_t len)
 	if (len < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
 		return false;
 	for (i = 2; i < len; i++)
-		if (!is_hex(s[i]))
+		if (!ms_is_hex_digit(s[i]))
 			return false;
 	return true;
 }
@@ -880,6 +877,205 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 #undef NEXT
 }
 
+/*
+ * fast_line() - the common shape of a line, parsed without cutting it
+ * into tokens first: "0xSTART-0xEND", spaces, the size and then fields
+ * separated by single or repeated spaces, every one of them well formed.
+ *
+ * It accepts exactly what parse_line() accepts and fills @a the same
+ * way, but reports nothing: on anything else (tabs, a leading blank, an
+ * unknown flag, a repeated field, malformed text, out of memory) it
+ * undoes what it appended and returns 1, and parse_line() then parses
+ * the line again and says what is wrong with it.
+ *
+ * Return: 0 with @a filled, or 1.
+ */
+static int fast_line(struct parser *p, const char *line, size_t len,
+		     struct ms_vmalloc_area *a)
+{
+	struct ms_vmallocinfo *vi = p->vi;
+	const char *s = line, *end = line + len, *t;
+	size_t n, tl, nodes0 = vi->nr_node_pages;
+	bool seen_pages = false;
+	uint64_t v, node;
+
+#define LEFT ((size_t)(end - s))
+/* after a field: the end of the line, or spaces and then another field */
+#define SEP()                                                             \
+	do {                                                              \
+		if (s < end) {                                            \
+			if (*s != ' ')                                    \
+				goto slow;                                \
+			s += ms_span_spaces(s, LEFT);                     \
+		}                                                         \
+	} while (0)
+/* the next field into t, tl: bytes '!'..'~', then a space or the end */
+#define FIELD()                                                           \
+	do {                                                              \
+		t = s;                                                    \
+		tl = ms_span_graph(s, LEFT);                              \
+		s += tl;                                                  \
+		if (tl > VMALLOC_FIELD_MAX)                               \
+			goto slow;                                        \
+		SEP();                                                    \
+	} while (0)
+#define FIELD_IS(lit) (tl == sizeof(lit) - 1 && !memcmp(t, lit, tl))
+
+	*a = (struct ms_vmalloc_area){ .caller = MS_VMALLOC_NONE,
+				       .line = p->lineno };
+	if (len < 3 || s[0] != '0' || s[1] != 'x')
+		goto slow;
+	n = ms_scan_hex(s + 2, len - 2, &a->start);
+	if (!n || n > 16)
+		goto slow;
+	if (n > p->max_digits)
+		p->max_digits = (unsigned int)n;
+	s += 2 + n;
+	if (LEFT < 3 || s[0] != '-' || s[1] != '0' || s[2] != 'x')
+		goto slow;
+	n = ms_scan_hex(s + 3, LEFT - 3, &a->end);
+	if (!n || n > 16)
+		goto slow;
+	if (n > p->max_digits)
+		p->max_digits = (unsigned int)n;
+	s += 3 + n;
+	if (s == end)
+		goto slow;
+	SEP();
+
+	n = ms_scan_dec(s, LEFT, &a->size_bytes);
+	if (!n || n > 19)
+		goto slow;
+	s += n;
+	SEP();
+	if (s == end)
+		return 0;
+
+	FIELD();
+	if (FIELD_IS("vm_map_ram") || FIELD_IS("unpurged")) {
+		a->flags = MS_VMALLOC_VM_MAP_RAM;
+		if (tl == sizeof("unpurged") - 1) {
+			if (s == end)
+				goto slow;
+			FIELD();
+			if (!FIELD_IS("vm_area"))
+				goto slow;
+			a->flags = MS_VMALLOC_UNPURGED;
+		}
+		if (s != end)
+			goto slow;
+		return 0;
+	}
+	if (memchr(t, '+', tl) || is_0x_hex(t, tl)) {
+		struct tok caller = { t, tl }, mod;
+		bool have_mod = false;
+
+		if (s < end && *s == '[') {
+			FIELD();
+			if (tl < 3 || t[tl - 1] != ']')
+				goto slow;
+			mod.s = t + 1;
+			mod.len = tl - 2;
+			if (memchr(mod.s, ']', mod.len) ||
+			    memchr(mod.s, '[', mod.len))
+				goto slow;
+			have_mod = true;
+		}
+		if (parse_caller(p, &caller, have_mod ? &mod : NULL, a))
+			goto slow;
+		if (s == end)
+			return 0;
+		FIELD();
+	}
+
+	/* t is a field; the loop takes the next one at its end */
+	for (;;) {
+		switch (t[0]) {
+		case 'p':
+			if (tl > 6 && !memcmp(t, "pages=", 6)) {
+				if (seen_pages ||
+				    ms_scan_dec(t + 6, tl - 6, &a->pages) !=
+					    tl - 6 || tl - 6 > 19)
+					goto slow;
+				seen_pages = true;
+				break;
+			}
+			if (tl > 5 && !memcmp(t, "phys=", 5)) {
+				if (a->has_phys ||
+				    ms_parse_hex_u64(t + 5, tl - 5, &a->phys))
+					goto slow;
+				a->has_phys = true;
+				break;
+			}
+			goto slow;
+		case 'N':
+			n = ms_scan_dec(t + 1, tl - 1, &node);
+			if (!n || n > 19 || n + 2 >= tl || t[n + 1] != '=' ||
+			    node >= MS_VMALLOC_MAX_NODES)
+				goto slow;
+			if (ms_scan_dec(t + n + 2, tl - n - 2, &v) !=
+				    tl - n - 2 ||
+			    tl - n - 2 > 19 || v > UINT32_MAX)
+				goto slow;
+			if (a->nr_nodes &&
+			    vi->node_pages[vi->nr_node_pages - 1].node >= node)
+				goto slow;
+			if (grow((void **)&vi->node_pages, &p->nodes_cap,
+				 vi->nr_node_pages, sizeof(*vi->node_pages)))
+				goto slow;
+			if (!a->nr_nodes)
+				a->nodes_first = (uint32_t)vi->nr_node_pages;
+			vi->node_pages[vi->nr_node_pages].node = (uint32_t)node;
+			vi->node_pages[vi->nr_node_pages].pages = (uint32_t)v;
+			vi->nr_node_pages++;
+			a->nr_nodes++;
+			break;
+		case 'v':
+			if (FIELD_IS("vmalloc"))
+				a->flags |= MS_VMALLOC_VMALLOC;
+			else if (FIELD_IS("vmap"))
+				a->flags |= MS_VMALLOC_VMAP;
+			else if (FIELD_IS("vpages"))
+				a->flags |= MS_VMALLOC_VPAGES;
+			else
+				goto slow;
+			break;
+		case 'i':
+			if (!FIELD_IS("ioremap"))
+				goto slow;
+			a->flags |= MS_VMALLOC_IOREMAP;
+			break;
+		case 's':
+			if (!FIELD_IS("sparse"))
+				goto slow;
+			a->flags |= MS_VMALLOC_SPARSE;
+			break;
+		case 'u':
+			if (!FIELD_IS("user"))
+				goto slow;
+			a->flags |= MS_VMALLOC_USER;
+			break;
+		case 'd':
+			if (!FIELD_IS("dma-coherent"))
+				goto slow;
+			a->flags |= MS_VMALLOC_DMA_COHERENT;
+			break;
+		default:
+			goto slow;
+		}
+		if (s == end)
+			return 0;
+		FIELD();
+	}
+slow:
+	vi->nr_node_pages = nodes0;
+	return 1;
+#undef FIELD_IS
+#undef FIELD
+#undef SEP
+#undef LEFT
+}
+
 /* the rule documented at ms_vmallocinfo_parse() */
 static int classify(struct parser *p)
 {
@@ -939,7 +1135,7 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 			 size_t len, const char *name, struct ms_diag *diag)
 {
 	struct parser p;
-	size_t pos = 0, lines = 1;
+	size_t pos = 0;
 	const char *nl;
 	int err;
 
@@ -955,21 +1151,17 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 		return oom(&p);
 	vi->strings = p.ss;
 
-	/* one area per line: size the array once */
-	for (nl = buf; len && (nl = memchr(nl, '\n', len - (size_t)(nl - buf)));
-	     nl++)
-		lines++;
-	if (lines > UINT32_MAX) {
-		err = ms_diag_set(diag, name, 0, -EFBIG,
-				  "expected fewer than 2^32 lines");
-		goto out_release;
-	}
-	vi->areas = malloc(lines * sizeof(*vi->areas));
+	/*
+	 * One area per line. Lines are 60 to 130 bytes long: start from
+	 * a guess and grow (realloc() of a large block moves no bytes)
+	 * rather than count the newlines of the whole file first.
+	 */
+	p.areas_cap = len / 64 + 16;
+	vi->areas = malloc(p.areas_cap * sizeof(*vi->areas));
 	if (!vi->areas) {
 		err = oom(&p);
 		goto out_release;
 	}
-	p.areas_cap = lines;
 
 	while (pos < len) {
 		const char *line = buf + pos;
@@ -979,7 +1171,17 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 		nl = memchr(line, '\n', len - pos);
 		n = nl ? (size_t)(nl - line) : len - pos;
 		pos += n + (nl ? 1 : 0);
+		if (p.lineno == UINT32_MAX - 1) {
+			err = ms_diag_set(diag, name, 0, -EFBIG,
+					  "expected fewer than 2^32 lines");
+			goto out_release;
+		}
 		p.lineno++;
+		if (grow((void **)&vi->areas, &p.areas_cap, vi->nr_areas,
+			 sizeof(*vi->areas))) {
+			err = oom(&p);
+			goto out_release;
+		}
 		/*
 		 * s_show() ends every line with a newline: a last line
 		 * without one was cut short, and what is left of it may
@@ -990,6 +1192,10 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 					  "expected a newline at the end of "
 					  "the line: the file is truncated");
 			goto out_release;
+		}
+		if (!fast_line(&p, line, n, &vi->areas[vi->nr_areas])) {
+			vi->nr_areas++;
+			continue;
 		}
 		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas],
 				 &blank);
