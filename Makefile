@@ -79,7 +79,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 .PHONY: all run check check-unit check-cli deps install uninstall clean \
-	update-golden kmod check-kmod bench fuzz format-check
+	update-golden kmod check-kmod bench fuzz format-check format
 
 all: memscope
 
@@ -139,8 +139,15 @@ update-golden: all
 bench: all
 	$(Q)for b in bench/*.sh; do MEMSCOPE=$(CURDIR)/memscope sh $$b || exit 1; done
 
+# Every C file against .clang-format (Debian's clang-format).
+FORMAT_SRC = $(wildcard src/*.c src/*.h src/*/*.c src/*/*.h kmod/*.c \
+	     kmod/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c \
+	     tests/fuzz/*.h bench/*.c)
 format-check:
-	$(Q)clang-format --dry-run --Werror $(wildcard src/*.c src/*/*.c src/*/*.h)
+	$(Q)clang-format --dry-run --Werror $(FORMAT_SRC)
+
+format:
+	$(Q)clang-format -i $(FORMAT_SRC)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -17,18 +17,18 @@
  * 1 << (MAX_ORDER - 1) before 6.4 and 1 << MAX_ORDER from 6.4 on.
  */
 #if defined(MAX_PAGE_ORDER)
-#define MSCULL_MAX_ORDER	MAX_PAGE_ORDER
+#define MSCULL_MAX_ORDER MAX_PAGE_ORDER
 #elif MAX_ORDER_NR_PAGES == (1 << MAX_ORDER)
-#define MSCULL_MAX_ORDER	MAX_ORDER
+#define MSCULL_MAX_ORDER MAX_ORDER
 #else
-#define MSCULL_MAX_ORDER	(MAX_ORDER - 1)
+#define MSCULL_MAX_ORDER (MAX_ORDER - 1)
 #endif
 
 /* Whatever the era, a highest-order block is 2^MSCULL_MAX_ORDER pages. */
 static_assert(MAX_ORDER_NR_PAGES == 1 << MSCULL_MAX_ORDER);
 
 /* Version of the text formats of /proc/scull[pv]mem and of the probe file. */
-#define MSCULL_FORMAT_VERSION	1
+#define MSCULL_FORMAT_VERSION 1
 
 int mscull_probe_init(void);
 void mscull_probe_exit(void);

@@ -79,10 +79,10 @@
 
 #include "memscope_scull.h"
 
-#define PROBE_MAX_COUNT		BIT(22)
-#define PROBE_MAX_STRIDE	1024
-#define PROBE_CMD_MAX		128
-#define PROBE_MAX_ARGS		6
+#define PROBE_MAX_COUNT	 BIT(22)
+#define PROBE_MAX_STRIDE 1024
+#define PROBE_CMD_MAX	 128
+#define PROBE_MAX_ARGS	 6
 
 enum probe_cmd {
 	PROBE_NONE,
@@ -103,13 +103,13 @@ static const struct probe_class probe_classes[] = {
 	{ "kernel", GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN },
 };
 
-#define PROBE_CLASS_KERNEL	2
+#define PROBE_CLASS_KERNEL 2
 
 /* A set of pinned blocks of one order. */
 struct probe_batch {
 	struct list_head list;
 	unsigned int order;
-	unsigned long nr;		/* blocks in pages[] */
+	unsigned long nr; /* blocks in pages[] */
 	struct page **pages;
 };
 
@@ -126,7 +126,7 @@ struct probe_result {
 
 /* Serializes commands and reads; protects everything below it. */
 static DEFINE_MUTEX(probe_lock);
-static LIST_HEAD(probe_pinned);		/* of struct probe_batch */
+static LIST_HEAD(probe_pinned); /* of struct probe_batch */
 static unsigned long probe_pinned_blocks;
 static unsigned long probe_pinned_pages;
 static struct probe_result probe_last;
@@ -163,8 +163,7 @@ static void probe_count_zones(struct page **pages, unsigned long nr)
  * the array itself.
  */
 static struct page **probe_alloc_many(unsigned int order, unsigned long count,
-				      gfp_t gfp, int node,
-				      unsigned long *nr_ok)
+				      gfp_t gfp, int node, unsigned long *nr_ok)
 {
 	struct page **pages;
 	struct page *page;
@@ -204,9 +203,13 @@ static int probe_alloc(unsigned int order, unsigned long count,
 		__free_pages(pages[i], order);
 	kvfree(pages);
 
-	probe_last = (struct probe_result) {
-		.cmd = PROBE_ALLOC, .order = order, .class = class,
-		.node = node, .requested = count, .succeeded = n,
+	probe_last = (struct probe_result){
+		.cmd = PROBE_ALLOC,
+		.order = order,
+		.class = class,
+		.node = node,
+		.requested = count,
+		.succeeded = n,
 	};
 	return 0;
 }
@@ -214,15 +217,14 @@ static int probe_alloc(unsigned int order, unsigned long count,
 static int probe_pin(unsigned int order, unsigned long count, int node)
 {
 	struct probe_batch *batch;
+	gfp_t gfp = probe_classes[PROBE_CLASS_KERNEL].gfp;
 	struct page **pages;
 	unsigned long n;
 
 	batch = kzalloc(sizeof(*batch), GFP_KERNEL);
 	if (!batch)
 		return -ENOMEM;
-	pages = probe_alloc_many(order, count,
-				 probe_classes[PROBE_CLASS_KERNEL].gfp, node,
-				 &n);
+	pages = probe_alloc_many(order, count, gfp, node, &n);
 	if (IS_ERR(pages)) {
 		kfree(batch);
 		return PTR_ERR(pages);
@@ -240,10 +242,13 @@ static int probe_pin(unsigned int order, unsigned long count, int node)
 		kfree(batch);
 	}
 
-	probe_last = (struct probe_result) {
-		.cmd = PROBE_PIN, .order = order,
-		.class = PROBE_CLASS_KERNEL, .node = node,
-		.requested = count, .succeeded = n,
+	probe_last = (struct probe_result){
+		.cmd = PROBE_PIN,
+		.order = order,
+		.class = PROBE_CLASS_KERNEL,
+		.node = node,
+		.requested = count,
+		.succeeded = n,
 	};
 	return 0;
 }
@@ -326,8 +331,10 @@ static int probe_punch(unsigned long stride)
 	probe_recount_pinned();
 	memset(probe_zone_count, 0,
 	       nr_node_ids * MAX_NR_ZONES * sizeof(*probe_zone_count));
-	probe_last = (struct probe_result) {
-		.cmd = PROBE_PUNCH, .stride = stride, .freed_pages = freed,
+	probe_last = (struct probe_result){
+		.cmd = PROBE_PUNCH,
+		.stride = stride,
+		.freed_pages = freed,
 	};
 	return 0;
 }
@@ -357,8 +364,9 @@ static int probe_release(void)
 
 	memset(probe_zone_count, 0,
 	       nr_node_ids * MAX_NR_ZONES * sizeof(*probe_zone_count));
-	probe_last = (struct probe_result) {
-		.cmd = PROBE_RELEASE, .freed_pages = freed,
+	probe_last = (struct probe_result){
+		.cmd = PROBE_RELEASE,
+		.freed_pages = freed,
 	};
 	return 0;
 }
@@ -484,12 +492,14 @@ static void probe_show_result(struct seq_file *s)
 		seq_puts(s, "none\n");
 		break;
 	case PROBE_ALLOC:
-		seq_printf(s, "alloc order=%u class=%s node=%d requested=%lu succeeded=%lu\n",
-			   r->order, probe_classes[r->class].name, r->node,
-			   r->requested, r->succeeded);
+		seq_printf(s, "alloc order=%u class=%s node=%d ", r->order,
+			   probe_classes[r->class].name, r->node);
+		seq_printf(s, "requested=%lu succeeded=%lu\n", r->requested,
+			   r->succeeded);
 		break;
 	case PROBE_PIN:
-		seq_printf(s, "pin order=%u node=%d requested=%lu succeeded=%lu\n",
+		seq_printf(s,
+			   "pin order=%u node=%d requested=%lu succeeded=%lu\n",
 			   r->order, r->node, r->requested, r->succeeded);
 		break;
 	case PROBE_PUNCH:
@@ -518,7 +528,8 @@ static int probe_show(struct seq_file *s, void *v)
 		for (zone = 0; zone < MAX_NR_ZONES; zone++) {
 			count = probe_zone_count[nid * MAX_NR_ZONES + zone];
 			if (count)
-				seq_printf(s, "zone node=%u zone=%s count=%lu\n",
+				seq_printf(s,
+					   "zone node=%u zone=%s count=%lu\n",
 					   nid, probe_zone_name[zone], count);
 		}
 	}
@@ -570,8 +581,7 @@ int __init mscull_probe_init(void)
 	probe_dir = NULL;
 
 	/* No debugfs (not built, or disabled at boot): use /proc. */
-	if (!proc_create("memscope_scull_probe", 0600, NULL,
-			 &probe_proc_ops)) {
+	if (!proc_create("memscope_scull_probe", 0600, NULL, &probe_proc_ops)) {
 		kfree(probe_zone_count);
 		return -ENOMEM;
 	}

@@ -64,23 +64,26 @@
 
 #include "memscope_scull.h"
 
-#define SCULL_MAX_DEVS		128
-#define SCULL_MAX_QSET		65536
-#define SCULL_MAX_VPAGES	4096
+#define SCULL_MAX_DEVS	 128
+#define SCULL_MAX_QSET	 65536
+#define SCULL_MAX_VPAGES 4096
 /* Bounds a device's size, and so the length of its list of quantum sets. */
-#define SCULL_MAX_QSETS		65536
+#define SCULL_MAX_QSETS 65536
 
 static int nr_devs = 4;
 module_param(nr_devs, int, 0444);
-MODULE_PARM_DESC(nr_devs, "Number of scullp and of scullv devices (1..128, default 4)");
+MODULE_PARM_DESC(nr_devs,
+		 "Number of scullp and of scullv devices (1..128, default 4)");
 
 static int qset = 500;
 module_param(qset, int, 0444);
-MODULE_PARM_DESC(qset, "Quantum pointers per quantum set (1..65536, default 500)");
+MODULE_PARM_DESC(qset,
+		 "Quantum pointers per quantum set (1..65536, default 500)");
 
 static int order;
 module_param(order, int, 0444);
-MODULE_PARM_DESC(order, "Page order of a scullp quantum (0..max order, default 0)");
+MODULE_PARM_DESC(order,
+		 "Page order of a scullp quantum (0..max order, default 0)");
 
 static int vpages = 16;
 module_param(vpages, int, 0444);
@@ -98,21 +101,21 @@ static const char *const scull_kind_name[] = {
 
 struct scull_qset {
 	struct list_head list;
-	void **data;			/* qset quantum pointers, NULL for holes */
+	void **data; /* qset quantum pointers, NULL for holes */
 };
 
 struct scull_dev {
 	enum scull_kind kind;
 	unsigned int index;
-	unsigned int order;		/* scullp: quantum is PAGE_SIZE << order */
+	unsigned int order; /* scullp: quantum is PAGE_SIZE << order */
 	unsigned int qset;
-	size_t quantum;			/* bytes in a quantum */
-	loff_t max_bytes;		/* largest size the device may reach */
-	struct mutex lock;		/* serializes all of the fields below */
-	struct list_head qsets;		/* of struct scull_qset */
+	size_t quantum;		/* bytes in a quantum */
+	loff_t max_bytes;	/* largest size the device may reach */
+	struct mutex lock;	/* serializes all of the fields below */
+	struct list_head qsets; /* of struct scull_qset */
 	unsigned long nr_qsets;
-	unsigned long nr_quanta;	/* quanta allocated */
-	loff_t size;			/* bytes of data held */
+	unsigned long nr_quanta; /* quanta allocated */
+	loff_t size;		 /* bytes of data held */
 	struct cdev cdev;
 	bool cdev_added;
 	struct device *device;
@@ -120,12 +123,12 @@ struct scull_dev {
 
 /* The quantum that holds a byte offset of a device. */
 struct scull_pos {
-	unsigned long item;		/* index of the quantum set */
-	unsigned int s_pos;		/* index of the quantum in the set */
-	size_t q_pos;			/* offset in the quantum */
+	unsigned long item; /* index of the quantum set */
+	unsigned int s_pos; /* index of the quantum in the set */
+	size_t q_pos;	    /* offset in the quantum */
 };
 
-static struct scull_dev *scull_devs;	/* nr_devs scullp, then nr_devs scullv */
+static struct scull_dev *scull_devs; /* nr_devs scullp, then nr_devs scullv */
 static dev_t scull_devt;
 static struct class *scull_class;
 
@@ -229,8 +232,8 @@ static struct scull_qset *scull_follow(struct scull_dev *dev,
 
 static int scull_open(struct inode *inode, struct file *filp)
 {
-	struct scull_dev *dev = container_of(inode->i_cdev, struct scull_dev,
-					     cdev);
+	struct scull_dev *dev =
+		container_of(inode->i_cdev, struct scull_dev, cdev);
 	bool wronly = (filp->f_flags & O_ACCMODE) == O_WRONLY;
 	bool trunc = (filp->f_flags & O_TRUNC) && (filp->f_mode & FMODE_WRITE);
 
@@ -576,8 +579,8 @@ static int __init scull_dev_setup(struct scull_dev *dev, enum scull_kind kind,
 	if (IS_ERR(dev->device)) {
 		ret = PTR_ERR(dev->device);
 		dev->device = NULL;
-		pr_err("device_create %s%u failed: %d\n",
-		       scull_kind_name[kind], index, ret);
+		pr_err("device_create %s%u failed: %d\n", scull_kind_name[kind],
+		       index, ret);
 		return ret;
 	}
 	return 0;
@@ -678,5 +681,5 @@ static void __exit scull_exit(void)
 module_init(scull_init);
 module_exit(scull_exit);
 
-MODULE_DESCRIPTION("scullp/scullv memory devices and page allocator probe for memscope");
+MODULE_DESCRIPTION("scullp/scullv memory devices and an allocator probe");
 MODULE_LICENSE("GPL");

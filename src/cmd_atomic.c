@@ -22,7 +22,8 @@ static const struct argp_option atomic_options[] = {
 	{ "orders", OPT_ORDERS, "A-B", 0, "Orders A to B (default: all)", 0 },
 	{ "gfp", OPT_GFP, "CLASS", 0,
 	  "atomic (default), nowait, kernel, dma (GFP_ATOMIC|GFP_DMA) or "
-	  "dma32 (GFP_ATOMIC|GFP_DMA32)", 0 },
+	  "dma32 (GFP_ATOMIC|GFP_DMA32)",
+	  0 },
 	{ "node", 'n', "N", 0, "Preferred node (default: the lowest)", 0 },
 	{ 0 }
 };
@@ -36,8 +37,10 @@ int ms_cmd_parse_orders(struct argp_state *state, const char *arg,
 	if (!dash || ms_parse_u64(arg, (size_t)(dash - arg), &a) ||
 	    ms_parse_u64(dash + 1, strlen(dash + 1), &b) || a > b ||
 	    b >= MS_MAX_ORDERS) {
-		argp_error(state, "--orders: expected A-B with 0 <= A <= B < "
-			   "%d, found '%s'", MS_MAX_ORDERS, arg);
+		argp_error(state,
+			   "--orders: expected A-B with 0 <= A <= B < "
+			   "%d, found '%s'",
+			   MS_MAX_ORDERS, arg);
 		return -EINVAL;
 	}
 	r->first = (int)a;
@@ -61,13 +64,15 @@ static error_t atomic_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_GFP:
 		if (ms_gfp_parse(arg, &o->req.cls, &o->req.zone))
-			argp_error(state, "--gfp: expected atomic, nowait, "
-				   "kernel, dma or dma32, found '%s'", arg);
+			argp_error(state,
+				   "--gfp: expected atomic, nowait, "
+				   "kernel, dma or dma32, found '%s'",
+				   arg);
 		o->gfp = arg;
 		break;
 	case 'n':
-		o->req.node = (int)ms_parse_uint_arg(state, "--node", arg, 0,
-						     65535);
+		o->req.node =
+			(int)ms_parse_uint_arg(state, "--node", arg, 0, 65535);
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -58,31 +58,35 @@ static error_t check_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_GFP:
 		if (ms_gfp_parse(arg, &o->a.req.cls, &o->a.req.zone))
-			argp_error(state, "--gfp: expected atomic, nowait, "
-				   "kernel, dma or dma32, found '%s'", arg);
+			argp_error(state,
+				   "--gfp: expected atomic, nowait, "
+				   "kernel, dma or dma32, found '%s'",
+				   arg);
 		o->a.gfp = arg;
 		break;
 	case 'n':
-		o->a.req.node = (int)ms_parse_uint_arg(state, "--node", arg, 0,
-						       65535);
+		o->a.req.node =
+			(int)ms_parse_uint_arg(state, "--node", arg, 0, 65535);
 		break;
 	case OPT_WARN:
-		o->warn = ms_parse_uint_arg(state, "--warn", arg, 0,
-					    UINT64_MAX);
+		o->warn =
+			ms_parse_uint_arg(state, "--warn", arg, 0, UINT64_MAX);
 		o->have_warn = true;
 		break;
 	case OPT_CRIT:
-		o->crit = ms_parse_uint_arg(state, "--crit", arg, 0,
-					    UINT64_MAX);
+		o->crit =
+			ms_parse_uint_arg(state, "--crit", arg, 0, UINT64_MAX);
 		o->have_crit = true;
 		break;
 	case ARGP_KEY_END:
 		if (!o->a.single)
 			argp_error(state, "--order is required");
 		if (o->have_warn && o->have_crit && o->crit > o->warn)
-			argp_error(state, "--crit %" PRIu64 " is above --warn "
+			argp_error(state,
+				   "--crit %" PRIu64 " is above --warn "
 				   "%" PRIu64 ": headroom thresholds count "
-				   "down", o->crit, o->warn);
+				   "down",
+				   o->crit, o->warn);
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -101,7 +105,7 @@ const struct argp cmd_check_argp = {
 };
 
 static const char *const status_name[] = { "OK", "WARNING", "CRITICAL",
-					    "UNKNOWN" };
+					   "UNKNOWN" };
 
 int cmd_check(struct ms_ctx *ctx, int argc, char **argv)
 {
@@ -155,8 +159,8 @@ int cmd_check(struct ms_ctx *ctx, int argc, char **argv)
 	ms_out_str(ctx->out, "gfp", NULL, o.a.gfp);
 	ms_out_text(ctx->out, " - %s", ms_gfp_display(o.a.gfp));
 	ms_out_u64(ctx->out, "order", " order %" PRIu64, r->req.order);
-	ms_out_u64(ctx->out, "headroom_total", ": %" PRIu64 " more would succeed",
-		   r->headroom);
+	ms_out_u64(ctx->out, "headroom_total",
+		   ": %" PRIu64 " more would succeed", r->headroom);
 	ms_out_str(ctx->out, "risk", NULL, ms_risk_name(r->risk));
 	ms_out_str(ctx->out, "reason", " (%s)", reason);
 	if (o.have_warn)

@@ -59,7 +59,9 @@ static const struct {
 	const char *what;
 } packed[] = {
 	{ "\x1f\x8b", 2, "a gzip-compressed file (zcat it first)" },
-	{ "\xfd" "7zXZ", 5, "an xz-compressed file (xzcat it first)" },
+	{ "\xfd"
+	  "7zXZ",
+	  5, "an xz-compressed file (xzcat it first)" },
 	{ "\x28\xb5\x2f\xfd", 4, "a zstd-compressed file (zstdcat it first)" },
 	{ "LPKSHHRH", 8,
 	  "a systemd journal file (journalctl -k --file=FILE | memscope "
@@ -91,10 +93,12 @@ static int check_text(const char *buf, size_t len, const char *label,
 		if (c == '\n')
 			line++;
 		else if ((c && c < 0x20 && c != '\t' && c != '\r' &&
-			  c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f)
+			  c != '\f' && c != '\v' && c != 0x1b) ||
+			 c == 0x7f)
 			return ms_diag_set(diag, label, line, -EINVAL,
 					   "expected text, found byte 0x%02x "
-					   "(not a kernel log)", c);
+					   "(not a kernel log)",
+					   c);
 	}
 	return 0;
 }
@@ -152,8 +156,7 @@ static int explain_reports(struct ms_ctx *ctx, const struct ms_kmsg *km,
 		if (err)
 			continue;
 		items[i].af = &afs[i];
-		if (r->kver && given &&
-		    r->kver != given)
+		if (r->kver && given && r->kver != given)
 			ms_out_warn(ctx->out,
 				    "%s:%u: the rules of kernel %s from the "
 				    "log are used, not those of --kernel %s",

@@ -61,8 +61,10 @@ struct rows {
 };
 
 static const struct argp_option fleet_options[] = {
-	{ "order", 'o', "N", 0, "Rank zones by the headroom of order-N "
-	  "GFP_ATOMIC requests and the fragmentation at N (default 3)", 0 },
+	{ "order", 'o', "N", 0,
+	  "Rank zones by the headroom of order-N "
+	  "GFP_ATOMIC requests and the fragmentation at N (default 3)",
+	  0 },
 	{ "top", 't', "N", 0, "Rows per table (default 10)", 0 },
 	{ 0 }
 };
@@ -73,8 +75,8 @@ static error_t fleet_parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 'o':
-		o->order = (unsigned int)ms_parse_uint_arg(state, "--order", arg,
-							   0, MS_MAX_ORDERS - 1);
+		o->order = (unsigned int)ms_parse_uint_arg(
+			state, "--order", arg, 0, MS_MAX_ORDERS - 1);
 		break;
 	case 't':
 		o->top = (unsigned int)ms_parse_uint_arg(state, "--top", arg, 1,
@@ -151,10 +153,9 @@ static int host_zones(struct rows *rows, const char *host,
 		      struct ms_snapshot *snap, struct ms_era *era,
 		      unsigned int order)
 {
-	const struct ms_zoneinfo *zi = ms_snapshot_get(snap,
-						       MS_FILE_ZONEINFO);
-	const struct ms_buddyinfo *bi = ms_snapshot_get(snap,
-							MS_FILE_BUDDYINFO);
+	const struct ms_zoneinfo *zi = ms_snapshot_get(snap, MS_FILE_ZONEINFO);
+	const struct ms_buddyinfo *bi =
+		ms_snapshot_get(snap, MS_FILE_BUDDYINFO);
 	struct ms_atomic_input in = {
 		zi, bi, ms_snapshot_get(snap, MS_FILE_PAGETYPEINFO), era
 	};
@@ -191,12 +192,14 @@ static int host_zones(struct rows *rows, const char *host,
 			}
 			rows->nr_zones++;
 			r->node = az->zone->node;
-			snprintf(r->zone, sizeof(r->zone), "%s", az->zone->name);
+			snprintf(r->zone, sizeof(r->zone), "%s",
+				 az->zone->name);
 			r->free_pages = az->zone->free_pages;
 			r->page_size = snap->meta.page_size;
 			r->headroom = az->headroom;
 			r->passes = az->passes;
-			bz = bi ? ms_buddyinfo_find(bi, r->node, r->zone) : NULL;
+			bz = bi ? ms_buddyinfo_find(bi, r->node, r->zone) :
+				  NULL;
 			if (bz && order < bi->nr_orders) {
 				struct ms_contig info;
 
@@ -250,7 +253,8 @@ static int host_vmalloc(struct rows *rows, const char *host,
 			      &rows->cap_vmalloc, host,
 			      st.by_symbol[i].name ? st.by_symbol[i].name :
 						     "(no caller)",
-			      st.by_symbol[i].module, st.by_symbol[i].size_bytes);
+			      st.by_symbol[i].module,
+			      st.by_symbol[i].size_bytes);
 	ms_vmalloc_stats_release(&st);
 	return err;
 }
@@ -295,12 +299,13 @@ static int cmp_use(const void *a, const void *b)
 }
 
 /* Reads one host; on failure returns the message to warn with. */
-static int one_host(struct ms_ctx *ctx, struct fleet_opts *o,
-		    struct rows *rows, const char *dir, char *why,
-		    size_t why_size)
+static int one_host(struct ms_ctx *ctx, struct fleet_opts *o, struct rows *rows,
+		    const char *dir, char *why, size_t why_size)
 {
 	static const enum ms_file_id opt[] = {
-		MS_FILE_BUDDYINFO, MS_FILE_PAGETYPEINFO, MS_FILE_SLABINFO,
+		MS_FILE_BUDDYINFO,
+		MS_FILE_PAGETYPEINFO,
+		MS_FILE_SLABINFO,
 		MS_FILE_VMALLOCINFO,
 	};
 	struct ms_diag d = { 0 };
@@ -351,16 +356,17 @@ out:
 	return err;
 }
 
-static void print_zones(struct ms_out *out, struct rows *rows,
-			unsigned int top, unsigned int order)
+static void print_zones(struct ms_out *out, struct rows *rows, unsigned int top,
+			unsigned int order)
 {
 	char buf[32];
 	size_t i;
 
-	ms_out_text(out, "Zones with the least GFP_ATOMIC headroom at order "
-			 "%u:\n%-20s %4s %-8s %10s %10s %9s %8s\n", order,
-		    "HOST", "NODE", "ZONE", "FREE", "HEADROOM", "UNUSABLE",
-		    "EXTFRAG");
+	ms_out_text(out,
+		    "Zones with the least GFP_ATOMIC headroom at order "
+		    "%u:\n%-20s %4s %-8s %10s %10s %9s %8s\n",
+		    order, "HOST", "NODE", "ZONE", "FREE", "HEADROOM",
+		    "UNUSABLE", "EXTFRAG");
 	ms_out_arr_open(out, "zones");
 	for (i = 0; i < rows->nr_zones && i < top; i++) {
 		const struct zone_row *r = &rows->zones[i];
@@ -374,12 +380,14 @@ static void print_zones(struct ms_out *out, struct rows *rows,
 			    ms_units_bytes(buf, sizeof(buf),
 					   r->free_pages * r->page_size));
 		ms_out_u64(out, "headroom", NULL, r->headroom);
-		ms_out_text(out, " %10s", r->passes ?
-				  ms_units_count(buf, sizeof(buf), r->headroom) :
-				  "fails");
+		ms_out_text(out, " %10s",
+			    r->passes ? ms_units_count(buf, sizeof(buf),
+						       r->headroom) :
+					"fails");
 		ms_out_bool(out, "passes", NULL, r->passes);
 		if (r->have_frag) {
-			ms_out_milli(out, "unusable_index", " %9s", r->unusable);
+			ms_out_milli(out, "unusable_index", " %9s",
+				     r->unusable);
 			ms_out_milli(out, "extfrag_index", " %8s", r->extfrag);
 		} else {
 			ms_out_null(out, "unusable_index", " %9s");
@@ -477,8 +485,8 @@ int cmd_fleet(struct ms_ctx *ctx, int argc, char **argv)
 	print_zones(ctx->out, &rows, o.top, o.order);
 	print_use(ctx->out, "slab", "Largest slab caches", rows.slab,
 		  rows.nr_slab, o.top);
-	print_use(ctx->out, "vmalloc", "Largest vmalloc callers",
-		  rows.vmalloc, rows.nr_vmalloc, o.top);
+	print_use(ctx->out, "vmalloc", "Largest vmalloc callers", rows.vmalloc,
+		  rows.nr_vmalloc, o.top);
 	free_rows(&rows);
 	return MS_EXIT_OK;
 }

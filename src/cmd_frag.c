@@ -19,7 +19,8 @@ static const struct argp_option frag_options[] = {
 	{ "order", 'o', "N", 0, "Only order N", 0 },
 	{ "debugfs", OPT_DEBUGFS, NULL, 0,
 	  "Print the text of the kernel's debugfs extfrag/unusable_index and "
-	  "extfrag/extfrag_index files, computed from buddyinfo", 0 },
+	  "extfrag/extfrag_index files, computed from buddyinfo",
+	  0 },
 	{ 0 }
 };
 
@@ -29,8 +30,8 @@ static error_t frag_parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 'n':
-		o->f.node = (int)ms_parse_uint_arg(state, "--node", arg, 0,
-						   65535);
+		o->f.node =
+			(int)ms_parse_uint_arg(state, "--node", arg, 0, 65535);
 		break;
 	case 'o':
 		o->f.order = (int)ms_parse_uint_arg(state, "--order", arg, 0,

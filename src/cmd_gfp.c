@@ -29,7 +29,8 @@ struct gfp_opts {
 static const struct argp_option gfp_options[] = {
 	{ "order", 'o', "N", 0,
 	  "The request's order (default 0): changes the watermark test, the "
-	  "highatomic reserve (6.3+) and the OOM killer (orders up to 3)", 0 },
+	  "highatomic reserve (6.3+) and the OOM killer (orders up to 3)",
+	  0 },
 	{ "list", OPT_LIST, NULL, 0,
 	  "The table of which flags to use where, with their values", 0 },
 	{ "contexts", OPT_LIST, NULL, OPTION_ALIAS, NULL, 0 },
@@ -42,8 +43,8 @@ static error_t gfp_parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 'o':
-		o->order = (unsigned int)ms_parse_uint_arg(state, "--order", arg,
-							   0, MS_MAX_ORDERS - 1);
+		o->order = (unsigned int)ms_parse_uint_arg(
+			state, "--order", arg, 0, MS_MAX_ORDERS - 1);
 		break;
 	case OPT_LIST:
 		o->list = true;
@@ -57,7 +58,7 @@ static error_t gfp_parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--list takes no FLAGS");
 		if (!o->list && !o->nr_words)
 			argp_error(state, "expected GFP FLAGS (names such as "
-				   "GFP_KERNEL, or a number) or --list");
+					  "GFP_KERNEL, or a number) or --list");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -28,7 +28,8 @@ struct scull_opts {
 static const struct argp_option scull_options[] = {
 	{ "quanta", OPT_QUANTA, NULL, 0,
 	  "List every quantum with its zone or vmalloc area (JSON always "
-	  "lists them)", 0 },
+	  "lists them)",
+	  0 },
 	{ 0 }
 };
 
@@ -91,8 +92,8 @@ static int load_vmallocinfo(struct ms_ctx *ctx, struct ms_vmareas *va,
 		*why = "vmallocinfo unavailable";
 		return 1;
 	}
-	if (ms_vmareas_build(va, ms_snapshot_get(&ctx->snap,
-						  MS_FILE_VMALLOCINFO))) {
+	if (ms_vmareas_build(
+		    va, ms_snapshot_get(&ctx->snap, MS_FILE_VMALLOCINFO))) {
 		ms_error("out of memory");
 		return -1;
 	}

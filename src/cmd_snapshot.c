@@ -57,8 +57,8 @@ static const char *const module_files[] = {
 };
 
 static const char *const capture_dirs[] = {
-	"proc", "proc/sys", "proc/sys/vm", "proc/sys/kernel", "sys",
-	"sys/kernel", "sys/kernel/debug", "sys/kernel/debug/extfrag",
+	"proc", "proc/sys",   "proc/sys/vm",	  "proc/sys/kernel",
+	"sys",	"sys/kernel", "sys/kernel/debug", "sys/kernel/debug/extfrag",
 };
 
 struct snap_writer {
@@ -140,8 +140,8 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-static int write_file(struct snap_writer *w, const char *path,
-		      const char *buf, size_t len)
+static int write_file(struct snap_writer *w, const char *path, const char *buf,
+		      size_t len)
 {
 	int fd, err;
 
@@ -166,7 +166,8 @@ static void cleanup(struct snap_writer *w, bool remove)
 		int flags = 0;
 
 		if (!fstatat(w->dirfd, w->created[i], &st,
-			     AT_SYMLINK_NOFOLLOW) && S_ISDIR(st.st_mode))
+			     AT_SYMLINK_NOFOLLOW) &&
+		    S_ISDIR(st.st_mode))
 			flags = AT_REMOVEDIR;
 		unlinkat(w->dirfd, w->created[i], flags);
 	}
@@ -263,7 +264,7 @@ static int capture_buddy_extfrag(struct ms_ctx *ctx, struct snap_writer *w)
 		err = store(ctx, w, "proc/buddyinfo", b1, l1);
 	if (tries == MS_CONSISTENT_TRIES)
 		ms_out_warn(ctx->out, "buddyinfo kept changing while the "
-			    "debugfs extfrag files were read");
+				      "debugfs extfrag files were read");
 	for (i = 0; i < ARRAY_SIZE(extfrag_files); i++) {
 		if (!err)
 			err = ex[i] ? unreadable(ctx, w, extfrag_files[i],
@@ -440,8 +441,10 @@ static error_t snap_parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case ARGP_KEY_ARG:
 		if (a->dir)
-			argp_error(state, "expected one directory, found "
-				   "'%s' too", arg);
+			argp_error(state,
+				   "expected one directory, found "
+				   "'%s' too",
+				   arg);
 		a->dir = arg;
 		break;
 	case ARGP_KEY_END:
@@ -482,7 +485,8 @@ int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv)
 		return MS_EXIT_USAGE;
 	}
 	if (!lstat(a.dir, &st) || errno != ENOENT) {
-		ms_error("'%s' already exists; refusing to overwrite it", a.dir);
+		ms_error("'%s' already exists; refusing to overwrite it",
+			 a.dir);
 		return MS_EXIT_FAIL;
 	}
 	if ((size_t)snprintf(w.tmp, sizeof(w.tmp), "%s/.%s.tmp-XXXXXX", parent,
@@ -512,12 +516,13 @@ int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv)
 		}
 	}
 	m = &ctx->snap.meta;
-	err = meta_add(&w, "# memscope snapshot\nformat=1\n"
+	err = meta_add(&w,
+		       "# memscope snapshot\nformat=1\n"
 		       "memscope_version=%s\npage_size=%llu\n"
 		       "kernel_release=%s\narch=%s\nhostname=%s\ntime=%s\n"
-		       "source=%s\n", MS_VERSION,
-		       (unsigned long long)m->page_size, m->kernel_release,
-		       m->arch, m->hostname, m->time,
+		       "source=%s\n",
+		       MS_VERSION, (unsigned long long)m->page_size,
+		       m->kernel_release, m->arch, m->hostname, m->time,
 		       ctx->src.root ? ctx->src.root : "live");
 	if (err)
 		goto out_nomem;
@@ -546,9 +551,11 @@ int cmd_snapshot(struct ms_ctx *ctx, int argc, char **argv)
 		goto out_fail;
 	}
 	if (renameat2(AT_FDCWD, w.tmp, AT_FDCWD, a.dir, RENAME_NOREPLACE)) {
-		ms_error(errno == EEXIST ?
-			 "'%s' appeared while writing; refusing to overwrite it" :
-			 "cannot create '%s': %s", a.dir, strerror(errno));
+		ms_error(
+			errno == EEXIST ?
+				"'%s' appeared while writing; refusing to overwrite it" :
+				"cannot create '%s': %s",
+			a.dir, strerror(errno));
 		goto out_fail;
 	}
 	ms_out_u64(ctx->out, "files_written", "%llu files written\n",

@@ -118,9 +118,9 @@ int cmd_summary(struct ms_ctx *ctx, int argc, char **argv)
 		return MS_EXIT_FAIL;
 	if (!ctx->opts.prom) {
 		ms_view_summary(ctx->out, &ctx->snap,
-			ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO),
-			ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
-			ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
+				ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO),
+				ms_snapshot_get(&ctx->snap, MS_FILE_ZONEINFO),
+				ms_snapshot_get(&ctx->snap, MS_FILE_BUDDYINFO));
 		ret = summary_vmalloc(ctx);
 		if (!ret)
 			ret = summary_slab(ctx);

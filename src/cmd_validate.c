@@ -55,18 +55,19 @@ static error_t validate_parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case OPT_GFP:
-		if (ms_gfp_parse(arg, &o->cls, &zone) ||
-		    zone != MS_GFPZ_NORMAL)
-			argp_error(state, "--gfp: expected atomic, nowait or "
-				   "kernel, found '%s'", arg);
+		if (ms_gfp_parse(arg, &o->cls, &zone) || zone != MS_GFPZ_NORMAL)
+			argp_error(state,
+				   "--gfp: expected atomic, nowait or "
+				   "kernel, found '%s'",
+				   arg);
 		o->gfp = arg;
 		break;
 	case OPT_ORDERS:
 		ms_cmd_parse_orders(state, arg, &o->orders);
 		break;
 	case 'n':
-		o->node = (int)ms_parse_uint_arg(state, "--node", arg, 0,
-						 65535);
+		o->node =
+			(int)ms_parse_uint_arg(state, "--node", arg, 0, 65535);
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -186,8 +187,8 @@ static int sample(struct run *r)
 	return 0;
 }
 
-static int eval(struct run *r, unsigned int order, int node,
-		struct ms_era *era, struct ms_atomic_result *res)
+static int eval(struct run *r, unsigned int order, int node, struct ms_era *era,
+		struct ms_atomic_result *res)
 {
 	struct ms_ctx *ctx = r->ctx;
 	struct ms_atomic_request req = { r->o->cls, MS_GFPZ_NORMAL, order,
@@ -202,7 +203,7 @@ static int eval(struct run *r, unsigned int order, int node,
 	in.era = era;
 	err = ms_atomic_eval(&in, &req, res);
 	if (err == -ENOENT)
-		return 1;	/* no zone of the node can serve the class */
+		return 1; /* no zone of the node can serve the class */
 	if (err) {
 		ms_error("cannot model order %u: %s", order, strerror(-err));
 		return -1;
@@ -221,16 +222,15 @@ static int run_probe(struct run *r, unsigned int order, uint64_t count,
 	char cmd[96];
 
 	snprintf(cmd, sizeof(cmd), "alloc %u %llu %s %d\n", order,
-		 (unsigned long long)count, ms_gfp_class_name(r->o->cls),
-		 node);
+		 (unsigned long long)count, ms_gfp_class_name(r->o->cls), node);
 	if (ms_source_write_file(&r->ctx->src, r->probe_path, cmd, &diag)) {
 		ms_error_diag(&diag);
 		return -1;
 	}
 	if (read_probe(r, p))
 		return -1;
-	if (p->cmd != MS_PROBE_ALLOC || p->order != order ||
-	    p->node != node || p->requested != count ||
+	if (p->cmd != MS_PROBE_ALLOC || p->order != order || p->node != node ||
+	    p->requested != count ||
 	    strcmp(p->cls, ms_gfp_class_name(r->o->cls))) {
 		ms_error("%s: expected the result of 'alloc %u %llu %s %d'",
 			 ms_source_label(r->probe_path), order,
@@ -395,7 +395,8 @@ static int validate(struct run *r)
 	}
 	if ((unsigned int)r->o->orders.last >= nr_orders) {
 		ms_error("order %d: this kernel and the probe have orders 0 "
-			 "to %u", r->o->orders.last, nr_orders - 1);
+			 "to %u",
+			 r->o->orders.last, nr_orders - 1);
 		return MS_EXIT_USAGE;
 	}
 	if (r->o->node >= 0 && !ms_zoneinfo_node(zi, r->o->node)) {

@@ -8,10 +8,9 @@ struct zones_opts {
 	struct ms_view_filter f;
 };
 
-static const struct argp_option zones_options[] = {
-	{ "node", 'n', "N", 0, "Only NUMA node N", 0 },
-	{ 0 }
-};
+static const struct argp_option zones_options[] = { { "node", 'n', "N", 0,
+						      "Only NUMA node N", 0 },
+						    { 0 } };
 
 static error_t zones_parse(int key, char *arg, struct argp_state *state)
 {
@@ -19,8 +18,8 @@ static error_t zones_parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 'n':
-		o->f.node = (int)ms_parse_uint_arg(state, "--node", arg, 0,
-						   65535);
+		o->f.node =
+			(int)ms_parse_uint_arg(state, "--node", arg, 0, 65535);
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

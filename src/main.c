@@ -94,7 +94,8 @@ static char *commands_doc(void)
 
 	off = (size_t)snprintf(doc, sizeof(doc),
 			       "Show how Linux kernel memory is doing and "
-			       "predict when it will fail.\v" "Commands:\n");
+			       "predict when it will fail.\v"
+			       "Commands:\n");
 	for (i = 0; i < ARRAY_SIZE(commands) && off < sizeof(doc); i++)
 		off += (size_t)snprintf(doc + off, sizeof(doc) - off,
 					"  %-10s %s\n", commands[i].name,
@@ -137,8 +138,7 @@ int main(int argc, char **argv)
 {
 	static char name_buf[64];
 	struct argp_child children[] = {
-		{ &ms_global_argp, 0, "Global options:", 0 },
-		{ 0 }
+		{ &ms_global_argp, 0, "Global options:", 0 }, { 0 }
 	};
 	struct ms_ctx ctx = { 0 };
 	struct root_state rs = { .ctx = &ctx };

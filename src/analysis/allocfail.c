@@ -45,8 +45,7 @@ const char *ms_allocfail_verdict_text(enum ms_allocfail_verdict v)
 	return "";
 }
 
-static void note(struct ms_allocfail *af, const char *fmt, ...)
-	MS_PRINTF(2, 3);
+static void note(struct ms_allocfail *af, const char *fmt, ...) MS_PRINTF(2, 3);
 
 static void note(struct ms_allocfail *af, const char *fmt, ...)
 {
@@ -70,10 +69,10 @@ static void note(struct ms_allocfail *af, const char *fmt, ...)
  * %pGg table stayed the same.
  */
 static const uint32_t candidates[] = {
-	KV(6, 19), KV(6, 15), KV(6, 14), KV(6, 10), KV(6, 9), KV(6, 8),
-	KV(6, 4), KV(6, 3), KV(6, 2), KV(5, 18), KV(5, 14), KV(5, 1),
-	KV(5, 0), KV(4, 18), KV(4, 15), KV(4, 13), KV(4, 12), KV(4, 10),
-	KV(4, 8), KV(4, 6), KV(4, 5),
+	KV(6, 19), KV(6, 15), KV(6, 14), KV(6, 10), KV(6, 9),  KV(6, 8),
+	KV(6, 4),  KV(6, 3),  KV(6, 2),	 KV(5, 18), KV(5, 14), KV(5, 1),
+	KV(5, 0),  KV(4, 18), KV(4, 15), KV(4, 13), KV(4, 12), KV(4, 10),
+	KV(4, 8),  KV(4, 6),  KV(4, 5),
 };
 
 static bool any_type(const struct ms_kmsg_report *r, unsigned int bit)
@@ -211,7 +210,8 @@ static void one_zone(struct ms_allocfail *af, const struct ms_kmsg_zone *kz,
 	z->largest_order = -1;
 	z->frag_order = -1;
 	if ((z->index < 0 || k < 0) ?
-	    logical_index(kz->name) > (int)af->highest_zone : z->index > k) {
+		    logical_index(kz->name) > (int)af->highest_zone :
+		    z->index > k) {
 		z->verdict = MS_ALLOCFAIL_NOT_ELIGIBLE;
 		return;
 	}
@@ -228,11 +228,13 @@ static void one_zone(struct ms_allocfail *af, const struct ms_kmsg_zone *kz,
 			if (kz->has & MS_KMSG_ZONE_HAS_FREE_HA)
 				ha = pages(kz->free_highatomic_kb, pk);
 			else
-				note(af, "free highatomic pages are not in the log (printed from 6.19); taken as 0");
+				note(af,
+				     "free highatomic pages are not in the log (printed from 6.19); taken as 0");
 		} else if (kz->has & MS_KMSG_ZONE_HAS_RESERVED_HA) {
 			ha = pages(kz->reserved_highatomic_kb, pk);
 		} else {
-			note(af, "the highatomic reserve is not in the log (printed from 5.8); taken as 0");
+			note(af,
+			     "the highatomic reserve is not in the log (printed from 5.8); taken as 0");
 		}
 	}
 	if (!ex->alloc_cma)
@@ -301,7 +303,8 @@ static void one_zone(struct ms_allocfail *af, const struct ms_kmsg_zone *kz,
 		return;
 	}
 	if (!(kz->has & MS_KMSG_ZONE_HAS_TYPES))
-		note(af, "no migrate-type letters in the log: every free block counted as usable");
+		note(af,
+		     "no migrate-type letters in the log: every free block counted as usable");
 	z->verdict = z->largest_order >= (int)o ? MS_ALLOCFAIL_WOULD_PASS :
 						  MS_ALLOCFAIL_NO_BLOCK;
 }
@@ -335,14 +338,16 @@ int ms_allocfail_explain(const struct ms_kmsg_report *r, uint32_t kver,
 	if (r->has_flags) {
 		memcpy(af->flags, r->flags, sizeof(af->flags));
 		if (strcmp(rendered, r->flags))
-			note(af, "printed flags '%s' differ from the %s rendering '%s' (kernel options?)",
+			note(af,
+			     "printed flags '%s' differ from the %s rendering '%s' (kernel options?)",
 			     r->flags, kb, rendered);
 	} else {
 		memcpy(af->flags, rendered, sizeof(af->flags));
 		af->flags_decoded = true;
 	}
 	if (strcmp(af->kver_source, "log") && strcmp(af->kver_source, "given"))
-		note(af, "kernel release not in the log; %s rules used (from the %s)",
+		note(af,
+		     "kernel release not in the log; %s rules used (from the %s)",
 		     kb, af->kver_source);
 	ms_gfp_explain(r->mode, af->order, af->kver, cfg, &af->gfp);
 	af->highest_zone = af->gfp.zone;

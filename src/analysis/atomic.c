@@ -41,12 +41,12 @@
 
 /* alloc_flags bits that matter here, named as in mm/internal.h */
 enum {
-	AF_HIGH = (1 << 0),		/* <= 6.2 ALLOC_HIGH (__GFP_HIGH) */
-	AF_HARDER = (1 << 1),		/* <= 6.2 ALLOC_HARDER */
-	AF_OOM = (1 << 2),		/* 4.14+ ALLOC_OOM */
-	AF_MIN_RESERVE = (1 << 3),	/* 6.3+ ALLOC_MIN_RESERVE, __GFP_HIGH */
-	AF_NON_BLOCK = (1 << 4),	/* 6.3+ ALLOC_NON_BLOCK */
-	AF_HIGHATOMIC = (1 << 5),	/* 6.3+ ALLOC_HIGHATOMIC */
+	AF_HIGH = (1 << 0),	   /* <= 6.2 ALLOC_HIGH (__GFP_HIGH) */
+	AF_HARDER = (1 << 1),	   /* <= 6.2 ALLOC_HARDER */
+	AF_OOM = (1 << 2),	   /* 4.14+ ALLOC_OOM */
+	AF_MIN_RESERVE = (1 << 3), /* 6.3+ ALLOC_MIN_RESERVE, __GFP_HIGH */
+	AF_NON_BLOCK = (1 << 4),   /* 6.3+ ALLOC_NON_BLOCK */
+	AF_HIGHATOMIC = (1 << 5),  /* 6.3+ ALLOC_HIGHATOMIC */
 };
 
 /* Far beyond any real zone; keeps every sum below in int64_t. */
@@ -91,8 +91,8 @@ static uint64_t sat_shl(uint64_t v, unsigned int shift)
  * gfp_to_alloc_flags() for the slow path. The fast path passes none of
  * these (ALLOC_WMARK_LOW only), whatever the class.
  */
-static unsigned int slow_flags(const struct ms_era *era,
-			       enum ms_gfp_class cls, unsigned int order)
+static unsigned int slow_flags(const struct ms_era *era, enum ms_gfp_class cls,
+			       unsigned int order)
 {
 	switch (cls) {
 	case MS_GFP_ATOMIC:
@@ -105,7 +105,8 @@ static unsigned int slow_flags(const struct ms_era *era,
 		if (era->alloc_rework)
 			return AF_NON_BLOCK |
 			       (order > 0 && era->nowait_highatomic ?
-					AF_HIGHATOMIC : 0);
+					AF_HIGHATOMIC :
+					0);
 		/* <= 4.3: GFP_NOWAIT had no __GFP_WAIT, so ALLOC_HARDER */
 		return era->order0_only ? 0 : AF_HARDER;
 	case MS_GFP_KERNEL:
@@ -119,8 +120,8 @@ static unsigned int slow_flags(const struct ms_era *era,
 static bool reserve_privileged(const struct ms_era *era, unsigned int flags)
 {
 	if (era->alloc_rework)
-		return flags & (AF_NON_BLOCK | AF_MIN_RESERVE | AF_HIGHATOMIC |
-				AF_OOM);
+		return flags &
+		       (AF_NON_BLOCK | AF_MIN_RESERVE | AF_HIGHATOMIC | AF_OOM);
 	return flags & (AF_HARDER | AF_OOM);
 }
 
@@ -219,8 +220,8 @@ static int64_t highatomic_pages(const struct ms_era *era,
 			*known = false;
 			return 0;
 		}
-		return clamp_pages(sat_mul(ptz->blocks[t],
-					   pt->pages_per_block));
+		return clamp_pages(
+			sat_mul(ptz->blocks[t], pt->pages_per_block));
 	}
 	for (i = 0; i < pt->nr_orders && i < MS_MAX_ORDERS; i++) {
 		sum = sat_add(sum, sat_shl(ptz->free_blocks[t][i], i));
@@ -235,13 +236,11 @@ static int64_t highatomic_pages(const struct ms_era *era,
  * lists __zone_watermark_ok() accepts and rmqueue() takes from.
  * Return: false when nothing is known about free blocks.
  */
-static bool eligible_blocks(const struct ms_era *era,
-			    const struct ms_buddy_zone *bz,
-			    unsigned int nr_orders,
-			    const struct ms_pagetypeinfo *pt,
-			    const struct ms_pt_zone *ptz, unsigned int flags,
-			    unsigned int order, uint64_t *blocks,
-			    unsigned int *assume)
+static bool
+eligible_blocks(const struct ms_era *era, const struct ms_buddy_zone *bz,
+		unsigned int nr_orders, const struct ms_pagetypeinfo *pt,
+		const struct ms_pt_zone *ptz, unsigned int flags,
+		unsigned int order, uint64_t *blocks, unsigned int *assume)
 {
 	unsigned int t, i;
 
@@ -373,8 +372,8 @@ static int64_t wmark_margin(const struct ms_era *era, int64_t free_pages,
 
 		if (all_blocks && i - 1 < nr_orders)
 			lower = clamp_signed(
-				lower + clamp_pages(sat_shl(all_blocks[i - 1],
-							    i - 1)));
+				lower +
+				clamp_pages(sat_shl(all_blocks[i - 1], i - 1)));
 		slack = free_pages - size - lower - (mark >> i);
 		if (slack < margin)
 			margin = slack;
@@ -526,7 +525,7 @@ void ms_atomic_zone_eval(const struct ms_era *era, const struct ms_zone *z,
 	out->passes = out->headroom > 0;
 	out->passes_fast = fast_allow > 0 && fast_cap > 0;
 	out->limit = allow > 0 && out->headroom < allow ? MS_LIMIT_BLOCKS :
-							 MS_LIMIT_WATERMARK;
+							  MS_LIMIT_WATERMARK;
 	wmark_levels(era, z, &t, out->protection_pages, &out->levels,
 		     &out->assume);
 }
@@ -769,8 +768,7 @@ void ms_atomic_result_release(struct ms_atomic_result *res)
 	res->nr_zones = 0;
 }
 
-int ms_gfp_parse(const char *s, enum ms_gfp_class *cls,
-		 enum ms_gfp_zone *zone)
+int ms_gfp_parse(const char *s, enum ms_gfp_class *cls, enum ms_gfp_zone *zone)
 {
 	static const struct {
 		const char *name;

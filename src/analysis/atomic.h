@@ -304,8 +304,7 @@ uint64_t ms_buddy_take(uint64_t *free_blocks, unsigned int nr_orders,
  *
  * Return: 0 or -EINVAL.
  */
-int ms_gfp_parse(const char *s, enum ms_gfp_class *cls,
-		 enum ms_gfp_zone *zone);
+int ms_gfp_parse(const char *s, enum ms_gfp_class *cls, enum ms_gfp_zone *zone);
 
 /** ms_gfp_class_name() - "atomic", "nowait", "kernel" (JSON values) */
 const char *ms_gfp_class_name(enum ms_gfp_class cls);

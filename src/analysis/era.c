@@ -59,10 +59,9 @@ static void set_switches(struct ms_era *era, const struct ms_kver *kv)
 				 !series(kv, 6, 1, 157);
 	era->unaccepted = v >= MS_KVER(6, 5, 0) && v < MS_KVER(6, 11, 0) &&
 			  !series(kv, 6, 6, 47);
-	era->nonblock_ha_fallback = v >= MS_KVER(6, 12, 0) ||
-				    series(kv, 6, 6, 60) ||
-				    series(kv, 6, 1, 116) ||
-				    series(kv, 5, 15, 171);
+	era->nonblock_ha_fallback =
+		v >= MS_KVER(6, 12, 0) || series(kv, 6, 6, 60) ||
+		series(kv, 6, 1, 116) || series(kv, 5, 15, 171);
 	era->free_highatomic = v >= MS_KVER(6, 12, 0);
 }
 
@@ -71,18 +70,12 @@ static const struct {
 	uint32_t from;
 	const char *name;
 } era_names[] = {
-	{ MS_KVER(6, 18, 0), "6.18+" },
-	{ MS_KVER(6, 12, 0), "6.12-6.17" },
-	{ MS_KVER(6, 11, 0), "6.11" },
-	{ MS_KVER(6, 5, 0), "6.5-6.10" },
-	{ MS_KVER(6, 3, 0), "6.3-6.4" },
-	{ MS_KVER(5, 9, 0), "5.9-6.2" },
-	{ MS_KVER(5, 8, 0), "5.8" },
-	{ MS_KVER(5, 0, 0), "5.0-5.7" },
-	{ MS_KVER(4, 14, 0), "4.14-4.20" },
-	{ MS_KVER(4, 7, 0), "4.7-4.13" },
-	{ MS_KVER(4, 4, 0), "4.4-4.6" },
-	{ 0, "<=4.3" },
+	{ MS_KVER(6, 18, 0), "6.18+" },	    { MS_KVER(6, 12, 0), "6.12-6.17" },
+	{ MS_KVER(6, 11, 0), "6.11" },	    { MS_KVER(6, 5, 0), "6.5-6.10" },
+	{ MS_KVER(6, 3, 0), "6.3-6.4" },    { MS_KVER(5, 9, 0), "5.9-6.2" },
+	{ MS_KVER(5, 8, 0), "5.8" },	    { MS_KVER(5, 0, 0), "5.0-5.7" },
+	{ MS_KVER(4, 14, 0), "4.14-4.20" }, { MS_KVER(4, 7, 0), "4.7-4.13" },
+	{ MS_KVER(4, 4, 0), "4.4-4.6" },    { 0, "<=4.3" },
 };
 
 static bool same_switches(const struct ms_era *a, const struct ms_era *b)

@@ -33,7 +33,8 @@ int ms_frag_unusable(const struct ms_contig *info, unsigned int order)
 	if (!info->free_pages)
 		return 1000;
 	return (int)(((info->free_pages -
-		       (info->free_blocks_suitable << order)) * 1000ULL) /
+		       (info->free_blocks_suitable << order)) *
+		      1000ULL) /
 		     info->free_pages);
 }
 

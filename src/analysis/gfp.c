@@ -97,7 +97,8 @@ static const struct single_def singles[] = {
 	{ "__GFP_KSWAPD_RECLAIM", 0x800, KV(5, 1), 0, 0, false },
 	/* 5.14 checked, 5.13 not */
 	{ "__GFP_ZEROTAGS", 0x800000, KV(5, 14), 0, 0, false },
-	{ "__GFP_SKIP_KASAN_POISON", 0x1000000, KV(5, 14), KV(5, 18), 0, false },
+	{ "__GFP_SKIP_KASAN_POISON", 0x1000000, KV(5, 14), KV(5, 18), 0,
+	  false },
 	/* 5.18 (believed; 5.17 has not, 5.19 has them) */
 	{ "__GFP_SKIP_ZERO", 0x1000000, KV(5, 18), KV(6, 9),
 	  MS_GFP_CFG_KASAN_HW_TAGS, false },
@@ -110,14 +111,14 @@ static const struct single_def singles[] = {
 	/* 4.12 (believed) */
 	{ "__GFP_NOLOCKDEP", 0x2000000, KV(4, 12), KV(4, 18),
 	  MS_GFP_CFG_LOCKDEP, false },
-	{ "__GFP_NOLOCKDEP", 0x800000, KV(4, 18), KV(5, 14),
-	  MS_GFP_CFG_LOCKDEP, false },
+	{ "__GFP_NOLOCKDEP", 0x800000, KV(4, 18), KV(5, 14), MS_GFP_CFG_LOCKDEP,
+	  false },
 	{ "__GFP_NOLOCKDEP", 0x2000000, KV(5, 14), KV(5, 18),
 	  MS_GFP_CFG_LOCKDEP, false },
-	{ "__GFP_NOLOCKDEP", 0x8000000, KV(5, 18), KV(6, 4),
-	  MS_GFP_CFG_LOCKDEP, false },
-	{ "__GFP_NOLOCKDEP", 0x4000000, KV(6, 4), KV(6, 9),
-	  MS_GFP_CFG_LOCKDEP, false },
+	{ "__GFP_NOLOCKDEP", 0x8000000, KV(5, 18), KV(6, 4), MS_GFP_CFG_LOCKDEP,
+	  false },
+	{ "__GFP_NOLOCKDEP", 0x4000000, KV(6, 4), KV(6, 9), MS_GFP_CFG_LOCKDEP,
+	  false },
 	/* 6.9: enum ___GFP_*_BIT, in this order after ___GFP_ZEROTAGS_BIT */
 	{ "__GFP_SKIP_ZERO", 0, KV(6, 9), 0, MS_GFP_CFG_KASAN_HW_TAGS, true },
 	{ "__GFP_SKIP_KASAN", 0, KV(6, 9), 0, MS_GFP_CFG_KASAN_HW_TAGS, true },
@@ -170,18 +171,52 @@ static const struct composite_def composites[] = {
  * names are slotted in where their bits sit in 3.10's show_gfp_flags().
  */
 static const char *const order_listed[] = {
-	"GFP_TRANSHUGE", "GFP_TRANSHUGE_LIGHT", "GFP_HIGHUSER_MOVABLE",
-	"GFP_HIGHUSER", "GFP_USER", "GFP_TEMPORARY", "GFP_KERNEL_ACCOUNT",
-	"GFP_KERNEL", "GFP_NOFS", "GFP_ATOMIC", "GFP_NOIO", "GFP_NOWAIT",
-	"GFP_DMA", "__GFP_HIGHMEM", "GFP_DMA32", "__GFP_HIGH", "__GFP_WAIT",
-	"__GFP_ATOMIC", "__GFP_IO", "__GFP_FS", "__GFP_COLD", "__GFP_NOWARN",
-	"__GFP_REPEAT", "__GFP_RETRY_MAYFAIL", "__GFP_NOFAIL", "__GFP_NORETRY",
-	"__GFP_COMP", "__GFP_ZERO", "__GFP_NOMEMALLOC", "__GFP_MEMALLOC",
-	"__GFP_HARDWALL", "__GFP_THISNODE", "__GFP_RECLAIMABLE",
-	"__GFP_KMEMCG", "__GFP_NOACCOUNT", "__GFP_MOVABLE", "__GFP_ACCOUNT",
-	"__GFP_NOTRACK", "__GFP_NO_KSWAPD", "__GFP_WRITE", "__GFP_RECLAIM",
-	"__GFP_DIRECT_RECLAIM", "__GFP_KSWAPD_RECLAIM", "__GFP_OTHER_NODE",
-	"__GFP_ZEROTAGS", "__GFP_SKIP_KASAN_POISON",
+	"GFP_TRANSHUGE",
+	"GFP_TRANSHUGE_LIGHT",
+	"GFP_HIGHUSER_MOVABLE",
+	"GFP_HIGHUSER",
+	"GFP_USER",
+	"GFP_TEMPORARY",
+	"GFP_KERNEL_ACCOUNT",
+	"GFP_KERNEL",
+	"GFP_NOFS",
+	"GFP_ATOMIC",
+	"GFP_NOIO",
+	"GFP_NOWAIT",
+	"GFP_DMA",
+	"__GFP_HIGHMEM",
+	"GFP_DMA32",
+	"__GFP_HIGH",
+	"__GFP_WAIT",
+	"__GFP_ATOMIC",
+	"__GFP_IO",
+	"__GFP_FS",
+	"__GFP_COLD",
+	"__GFP_NOWARN",
+	"__GFP_REPEAT",
+	"__GFP_RETRY_MAYFAIL",
+	"__GFP_NOFAIL",
+	"__GFP_NORETRY",
+	"__GFP_COMP",
+	"__GFP_ZERO",
+	"__GFP_NOMEMALLOC",
+	"__GFP_MEMALLOC",
+	"__GFP_HARDWALL",
+	"__GFP_THISNODE",
+	"__GFP_RECLAIMABLE",
+	"__GFP_KMEMCG",
+	"__GFP_NOACCOUNT",
+	"__GFP_MOVABLE",
+	"__GFP_ACCOUNT",
+	"__GFP_NOTRACK",
+	"__GFP_NO_KSWAPD",
+	"__GFP_WRITE",
+	"__GFP_RECLAIM",
+	"__GFP_DIRECT_RECLAIM",
+	"__GFP_KSWAPD_RECLAIM",
+	"__GFP_OTHER_NODE",
+	"__GFP_ZEROTAGS",
+	"__GFP_SKIP_KASAN_POISON",
 };
 
 /*
@@ -191,17 +226,46 @@ static const char *const order_listed[] = {
  * TRACE_GFP_FLAGS in bit order.
  */
 static const char *const order_bits[] = {
-	"GFP_TRANSHUGE", "GFP_TRANSHUGE_LIGHT", "GFP_HIGHUSER_MOVABLE",
-	"GFP_HIGHUSER", "GFP_USER", "GFP_KERNEL_ACCOUNT", "GFP_KERNEL",
-	"GFP_NOFS", "GFP_ATOMIC", "GFP_NOIO", "GFP_NOWAIT", "GFP_DMA",
-	"GFP_DMA32", "__GFP_RECLAIM",
-	"__GFP_DMA", "__GFP_HIGHMEM", "__GFP_DMA32", "__GFP_MOVABLE",
-	"__GFP_RECLAIMABLE", "__GFP_HIGH", "__GFP_IO", "__GFP_FS",
-	"__GFP_ZERO", "__GFP_DIRECT_RECLAIM", "__GFP_KSWAPD_RECLAIM",
-	"__GFP_WRITE", "__GFP_NOWARN", "__GFP_RETRY_MAYFAIL", "__GFP_NOFAIL",
-	"__GFP_NORETRY", "__GFP_MEMALLOC", "__GFP_COMP", "__GFP_NOMEMALLOC",
-	"__GFP_HARDWALL", "__GFP_THISNODE", "__GFP_ACCOUNT", "__GFP_ZEROTAGS",
-	"__GFP_SKIP_ZERO", "__GFP_SKIP_KASAN", "__GFP_NOLOCKDEP",
+	"GFP_TRANSHUGE",
+	"GFP_TRANSHUGE_LIGHT",
+	"GFP_HIGHUSER_MOVABLE",
+	"GFP_HIGHUSER",
+	"GFP_USER",
+	"GFP_KERNEL_ACCOUNT",
+	"GFP_KERNEL",
+	"GFP_NOFS",
+	"GFP_ATOMIC",
+	"GFP_NOIO",
+	"GFP_NOWAIT",
+	"GFP_DMA",
+	"GFP_DMA32",
+	"__GFP_RECLAIM",
+	"__GFP_DMA",
+	"__GFP_HIGHMEM",
+	"__GFP_DMA32",
+	"__GFP_MOVABLE",
+	"__GFP_RECLAIMABLE",
+	"__GFP_HIGH",
+	"__GFP_IO",
+	"__GFP_FS",
+	"__GFP_ZERO",
+	"__GFP_DIRECT_RECLAIM",
+	"__GFP_KSWAPD_RECLAIM",
+	"__GFP_WRITE",
+	"__GFP_NOWARN",
+	"__GFP_RETRY_MAYFAIL",
+	"__GFP_NOFAIL",
+	"__GFP_NORETRY",
+	"__GFP_MEMALLOC",
+	"__GFP_COMP",
+	"__GFP_NOMEMALLOC",
+	"__GFP_HARDWALL",
+	"__GFP_THISNODE",
+	"__GFP_ACCOUNT",
+	"__GFP_ZEROTAGS",
+	"__GFP_SKIP_ZERO",
+	"__GFP_SKIP_KASAN",
+	"__GFP_NOLOCKDEP",
 	"__GFP_NO_OBJ_EXT",
 };
 
@@ -211,10 +275,10 @@ static const char *const order_bits[] = {
 
 struct layout_entry {
 	const char *name;
-	size_t name_len;	/* compared first: most lookups miss */
+	size_t name_len; /* compared first: most lookups miss */
 	uint32_t value;
 	bool composite;
-	unsigned int cfg;	/* option that would make a 0 single non-zero */
+	unsigned int cfg; /* option that would make a 0 single non-zero */
 };
 
 /* Open-addressing index of e[] by name: at most half full. */
@@ -225,7 +289,7 @@ struct layout {
 	unsigned int cfg;
 	size_t n;
 	struct layout_entry e[LAYOUT_MAX];
-	uint8_t slot[LAYOUT_SLOTS];	/* index + 1 into e[], 0: empty */
+	uint8_t slot[LAYOUT_SLOTS]; /* index + 1 into e[], 0: empty */
 	uint32_t bits;
 };
 
@@ -310,8 +374,8 @@ struct composite_base {
 static void composite_base_init(const struct layout *L,
 				struct composite_base *b)
 {
-	b->reclaim = V(L, "__GFP_DIRECT_RECLAIM") |
-		     V(L, "__GFP_KSWAPD_RECLAIM");
+	b->reclaim =
+		V(L, "__GFP_DIRECT_RECLAIM") | V(L, "__GFP_KSWAPD_RECLAIM");
 	b->noio = L->kver < KV(4, 4) ? V(L, "__GFP_WAIT") : b->reclaim;
 	b->kernel = b->noio | V(L, "__GFP_IO") | V(L, "__GFP_FS");
 	b->user = b->kernel | V(L, "__GFP_HARDWALL");
@@ -319,7 +383,8 @@ static void composite_base_init(const struct layout *L,
 		 V(L, "__GFP_SKIP_KASAN_POISON") |
 		 V(L, "__GFP_SKIP_KASAN_UNPOISON") | V(L, "__GFP_SKIP_KASAN");
 	b->light = (b->hum | V(L, "__GFP_COMP") | V(L, "__GFP_NOMEMALLOC") |
-		    V(L, "__GFP_NOWARN")) & ~b->reclaim;
+		    V(L, "__GFP_NOWARN")) &
+		   ~b->reclaim;
 }
 
 static uint32_t composite_value(const struct layout *L,
@@ -427,8 +492,7 @@ static void layout_compute(struct layout *L, uint32_t kver, unsigned int cfg)
 	composite_base_init(L, &base);
 	for (i = 0; i < L->n; i++)
 		if (L->e[i].composite)
-			L->e[i].value = composite_value(L, &base,
-							L->e[i].name);
+			L->e[i].value = composite_value(L, &base, L->e[i].name);
 }
 
 /*
@@ -634,21 +698,22 @@ static int parse_number(const struct layout *L, const char *s, size_t len,
 		err = ms_parse_u64(s, len, &v);
 	ms_quote_tok(q, sizeof(q), s, len);
 	if (err == -ERANGE || (!err && v > UINT32_MAX))
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "number '%s' does not fit in gfp_t (32 bits)",
-				   q);
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"number '%s' does not fit in gfp_t (32 bits)", q);
 	if (err)
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "expected a GFP flag name or a number, found '%s'",
-				   q);
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"expected a GFP flag name or a number, found '%s'", q);
 	if (v & ~(uint64_t)L->bits) {
 		uint64_t bad = v & ~(uint64_t)L->bits;
 
 		ms_gfp_kver_format(L->kver, kb, sizeof(kb));
 		if (bad & (bad - 1))
-			return ms_diag_set(diag, NULL, 0, -EINVAL,
-					   "bits 0x%llx are not GFP flags in kernel %s",
-					   (unsigned long long)bad, kb);
+			return ms_diag_set(
+				diag, NULL, 0, -EINVAL,
+				"bits 0x%llx are not GFP flags in kernel %s",
+				(unsigned long long)bad, kb);
 		return ms_diag_set(diag, NULL, 0, -EINVAL,
 				   "bit 0x%llx is not a GFP flag in kernel %s",
 				   (unsigned long long)bad, kb);
@@ -676,23 +741,26 @@ static int parse_name(const struct layout *L, const char *s, size_t len,
 	e = layout_find(L, name);
 	if (e) {
 		if (!e->composite && !e->value)
-			return ms_diag_set(diag, NULL, 0, -EINVAL,
-					   "'%s' is 0 in kernel %s unless it is built with %s",
-					   name, kb, cfg_option(e->cfg));
+			return ms_diag_set(
+				diag, NULL, 0, -EINVAL,
+				"'%s' is 0 in kernel %s unless it is built with %s",
+				name, kb, cfg_option(e->cfg));
 		*value = e->value;
 		return 0;
 	}
 	if (name_span(name, &from, &until)) {
 		ms_gfp_kver_format(from ? from : KV(2, 6), fb, sizeof(fb));
 		if (until)
-			return ms_diag_set(diag, NULL, 0, -EINVAL,
-					   "'%s' is not defined in kernel %s (it exists in %s to %s)",
-					   name, kb, fb,
-					   ms_gfp_kver_format(prev_kver(until),
-							      ub, sizeof(ub)));
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "'%s' is not defined in kernel %s (it exists from %s on)",
-				   name, kb, fb);
+			return ms_diag_set(
+				diag, NULL, 0, -EINVAL,
+				"'%s' is not defined in kernel %s (it exists in %s to %s)",
+				name, kb, fb,
+				ms_gfp_kver_format(prev_kver(until), ub,
+						   sizeof(ub)));
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"'%s' is not defined in kernel %s (it exists from %s on)",
+			name, kb, fb);
 	}
 	hint = suggest(L, s, len);
 	if (hint)
@@ -703,8 +771,8 @@ static int parse_name(const struct layout *L, const char *s, size_t len,
 			   name);
 }
 
-int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int cfg,
-		 uint32_t *mask, struct ms_diag *diag)
+int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver,
+		      unsigned int cfg, uint32_t *mask, struct ms_diag *diag)
 {
 	struct layout L;
 	uint32_t acc = 0;
@@ -720,19 +788,21 @@ int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int 
 		while (i < len && is_blank(expr[i]))
 			i++;
 		if (i >= len)
-			return ms_diag_set(diag, NULL, 0, -EINVAL,
-					   after_bar ?
-					   "expected a GFP flag name or a number after '|'" :
-					   "expected a GFP flag name or a number");
+			return ms_diag_set(
+				diag, NULL, 0, -EINVAL,
+				after_bar ?
+					"expected a GFP flag name or a number after '|'" :
+					"expected a GFP flag name or a number");
 		start = i;
 		while (i < len && is_ident(expr[i]))
 			i++;
 		if (i == start) {
 			char q[8];
 
-			return ms_diag_set(diag, NULL, 0, -EINVAL,
-					   "expected a GFP flag name or a number, found '%s'",
-					   ms_quote_tok(q, sizeof(q), expr + i, 1));
+			return ms_diag_set(
+				diag, NULL, 0, -EINVAL,
+				"expected a GFP flag name or a number, found '%s'",
+				ms_quote_tok(q, sizeof(q), expr + i, 1));
 		}
 		if (expr[start] >= '0' && expr[start] <= '9')
 			err = parse_number(&L, expr + start, i - start, &value,
@@ -750,9 +820,10 @@ int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int 
 		if (expr[i] != '|') {
 			char q[8];
 
-			return ms_diag_set(diag, NULL, 0, -EINVAL,
-					   "expected '|' between GFP flags, found '%s'",
-					   ms_quote_tok(q, sizeof(q), expr + i, 1));
+			return ms_diag_set(
+				diag, NULL, 0, -EINVAL,
+				"expected '|' between GFP flags, found '%s'",
+				ms_quote_tok(q, sizeof(q), expr + i, 1));
 		}
 		i++;
 		after_bar = true;
@@ -774,8 +845,8 @@ static void put(char *buf, size_t size, size_t *pos, const char *s)
 	*pos += n;
 }
 
-size_t ms_gfp_format(uint32_t mask, uint32_t kver, unsigned int cfg,
-		     char *buf, size_t size)
+size_t ms_gfp_format(uint32_t mask, uint32_t kver, unsigned int cfg, char *buf,
+		     size_t size)
 {
 	const char *const *order;
 	size_t nr, i, pos = 0;
@@ -914,8 +985,8 @@ static const char *context_of(const struct ms_gfp_explain *ex)
 {
 	if (ex->zone == MS_GFP_ZONE_DMA)
 		return ex->direct_reclaim ?
-		       "buffer for a device that addresses only the lowest 16 MiB, process context (GFP_DMA | GFP_KERNEL)" :
-		       "buffer for a device that addresses only the lowest 16 MiB, atomic context (GFP_DMA | GFP_ATOMIC)";
+			       "buffer for a device that addresses only the lowest 16 MiB, process context (GFP_DMA | GFP_KERNEL)" :
+			       "buffer for a device that addresses only the lowest 16 MiB, atomic context (GFP_DMA | GFP_ATOMIC)";
 	if (ex->zone == MS_GFP_ZONE_DMA32)
 		return "buffer for a device limited to 32-bit addresses (GFP_DMA32)";
 	if (!ex->direct_reclaim) {
@@ -1001,9 +1072,9 @@ void ms_gfp_explain(uint32_t mask, unsigned int order, uint32_t kver,
 		if (!ex->direct_reclaim) {
 			ex->alloc_harder = !ex->nomemalloc;
 			/* 6.18: ALLOC_HIGHATOMIC only with __GFP_HIGH */
-			ex->alloc_highatomic = ex->alloc_harder && order > 0 &&
-					       (k < KV(6, 18) ||
-						ex->alloc_min_reserve);
+			ex->alloc_highatomic =
+				ex->alloc_harder && order > 0 &&
+				(k < KV(6, 18) || ex->alloc_min_reserve);
 			ex->ignores_cpuset = ex->alloc_min_reserve;
 		}
 		ex->uses_reserves = ex->alloc_min_reserve || ex->alloc_harder ||

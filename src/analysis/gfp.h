@@ -100,8 +100,8 @@ const char *ms_gfp_kver_format(uint32_t kver, char *buf, size_t size);
  *
  * Return: 0 or -EINVAL.
  */
-int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int cfg,
-		 uint32_t *mask, struct ms_diag *diag);
+int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver,
+		      unsigned int cfg, uint32_t *mask, struct ms_diag *diag);
 
 /**
  * ms_gfp_format() - @mask as the kernel's %pGg prints it
@@ -120,8 +120,8 @@ int ms_gfp_mask_parse(const char *expr, size_t len, uint32_t kver, unsigned int 
  *
  * Return: the length of the full rendering, like snprintf().
  */
-size_t ms_gfp_format(uint32_t mask, uint32_t kver, unsigned int cfg,
-		     char *buf, size_t size);
+size_t ms_gfp_format(uint32_t mask, uint32_t kver, unsigned int cfg, char *buf,
+		     size_t size);
 
 /**
  * ms_gfp_lookup() - the value of one name (composite or single) in a layout

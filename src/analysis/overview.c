@@ -56,10 +56,9 @@ static int atomic_all(struct ms_overview *ov, const struct ms_zoneinfo *zi,
 
 	for (n = 0; n < zi->nr_nodes; n++) {
 		for (o = 0; o < ov->nr_orders; o++) {
-			struct ms_atomic_request req = {
-				MS_GFP_ATOMIC, MS_GFPZ_NORMAL, o,
-				zi->nodes[n].node
-			};
+			struct ms_atomic_request req = { MS_GFP_ATOMIC,
+							 MS_GFPZ_NORMAL, o,
+							 zi->nodes[n].node };
 			struct ms_overview_order *w = &ov->orders[o];
 			struct ms_atomic_result res;
 			int err = ms_atomic_eval(&in, &req, &res);
@@ -71,7 +70,8 @@ static int atomic_all(struct ms_overview *ov, const struct ms_zoneinfo *zi,
 			ov->has_atomic = true;
 			ov->assume |= res.assume;
 			if (!seen[o] || res.risk > w->risk ||
-			    (res.risk == w->risk && res.headroom < w->headroom)) {
+			    (res.risk == w->risk &&
+			     res.headroom < w->headroom)) {
 				w->risk = res.risk;
 				w->node = req.node;
 				w->headroom = res.headroom;
@@ -105,8 +105,9 @@ int ms_overview_build(struct ms_overview *ov, const struct ms_zoneinfo *zi,
 	int err;
 
 	memset(ov, 0, sizeof(*ov));
-	ov->nr_orders = bi ? bi->nr_orders : pt ? pt->nr_orders :
-						  DEFAULT_ORDERS;
+	ov->nr_orders = bi ? bi->nr_orders :
+			pt ? pt->nr_orders :
+			     DEFAULT_ORDERS;
 	if (ov->nr_orders > MS_MAX_ORDERS)
 		ov->nr_orders = MS_MAX_ORDERS;
 	cap = zi ? zi->nr_zones : bi ? bi->nr_zones : 0;
@@ -127,9 +128,9 @@ int ms_overview_build(struct ms_overview *ov, const struct ms_zoneinfo *zi,
 			oz->node = z->node;
 			memcpy(oz->name, z->name, sizeof(oz->name));
 			oz->state = ms_zone_state(z);
-			oz->buddy = bi ? ms_buddyinfo_find(bi, z->node,
-							   z->name) :
-					 NULL;
+			oz->buddy =
+				bi ? ms_buddyinfo_find(bi, z->node, z->name) :
+				     NULL;
 		} else {
 			oz->buddy = &bi->zones[i];
 			oz->node = oz->buddy->node;

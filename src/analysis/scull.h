@@ -17,7 +17,7 @@
 
 /* The caller that kmod/scull.c allocates scullv quanta from. */
 #define MS_SCULLV_CALLER "scullv_quantum_alloc"
-#define MS_SCULL_MODULE "memscope_scull"
+#define MS_SCULL_MODULE	 "memscope_scull"
 
 /**
  * enum ms_place - how a scullp block maps onto the zones

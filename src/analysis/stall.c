@@ -91,8 +91,8 @@ void ms_stall_rates(struct ms_stall_rates *r,
 		if (!(prev->present & bit) || !(cur->present & bit) ||
 		    cur->value[id] < prev->value[id])
 			continue;
-		r->per_s[id] = (double)(cur->value[id] - prev->value[id]) /
-			       elapsed_s;
+		r->per_s[id] =
+			(double)(cur->value[id] - prev->value[id]) / elapsed_s;
 		r->valid |= bit;
 	}
 }

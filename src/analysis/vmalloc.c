@@ -76,14 +76,14 @@ static int cmp_u64_desc(uint64_t a, uint64_t b)
 	return a < b ? 1 : a > b ? -1 : 0;
 }
 
-#define DEFINE_GROUP_CMP(fn, field)                                          \
+#define DEFINE_GROUP_CMP(fn, field)                                         \
 	static int fn(const void *pa, const void *pb)                       \
-	{                                                                    \
-		const struct ms_vmalloc_group *a = pa, *b = pb;              \
-		int c = cmp_u64_desc(a->field, b->field);                    \
-                                                                             \
-		return c ? c : cmp_key(a->name, a->module, b->name,          \
-				       b->module);                           \
+	{                                                                   \
+		const struct ms_vmalloc_group *a = pa, *b = pb;             \
+		int c = cmp_u64_desc(a->field, b->field);                   \
+                                                                            \
+		return c ? c :                                              \
+			   cmp_key(a->name, a->module, b->name, b->module); \
 	}
 
 DEFINE_GROUP_CMP(cmp_bytes, size_bytes)
@@ -191,8 +191,9 @@ static int group_by_symbol(struct ms_vmalloc_stats *st,
 	for (i = 0; i < vi->nr_areas; i++) {
 		const struct ms_vmalloc_area *a = &vi->areas[i];
 
-		group_add(&per_caller[a->caller == MS_VMALLOC_NONE ?
-				      nc : a->caller], a);
+		group_add(&per_caller[a->caller == MS_VMALLOC_NONE ? nc :
+								     a->caller],
+			  a);
 	}
 	for (i = 0; i < nc; i++) {
 		refs[i].symbol = vi->callers[i].symbol;
@@ -212,7 +213,8 @@ static int group_by_symbol(struct ms_vmalloc_stats *st,
 			g = &out[n++];
 			g->name = vi->symbols[r->symbol];
 			g->module = r->module == MS_VMALLOC_NONE ?
-				NULL : vi->modules[r->module];
+					    NULL :
+					    vi->modules[r->module];
 		}
 		group_merge(g, &per_caller[r->id]);
 	}
@@ -241,7 +243,8 @@ static int group_by_module(struct ms_vmalloc_stats *st,
 		return -ENOMEM;
 	for (i = 0; i < vi->nr_areas; i++) {
 		const struct ms_vmalloc_area *a = &vi->areas[i];
-		const struct ms_vmalloc_caller *c = ms_vmalloc_area_caller(vi, a);
+		const struct ms_vmalloc_caller *c =
+			ms_vmalloc_area_caller(vi, a);
 		uint32_t m = c ? c->module : MS_VMALLOC_NONE;
 
 		group_add(&per_module[m == MS_VMALLOC_NONE ? nm : m], a);
@@ -339,8 +342,9 @@ static void choose_start(struct ms_vmalloc_frag *f,
 			const struct ms_vmalloc_caller *c =
 				ms_vmalloc_area_caller(vi, a);
 
-			if (!c || c->symbol != pcpu || c->module !=
-			    MS_VMALLOC_NONE || (a->flags & MS_VMALLOC_UNPURGED))
+			if (!c || c->symbol != pcpu ||
+			    c->module != MS_VMALLOC_NONE ||
+			    (a->flags & MS_VMALLOC_UNPURGED))
 				continue;
 			if (!found || a->end > pcpu_end)
 				pcpu_end = a->end;
@@ -438,8 +442,8 @@ static int fragmentation(struct ms_vmalloc_frag *f,
 		any = true;
 		/* areas never overlap; damaged input may, count once */
 		if (end > prev_end) {
-			covered += end - (r->start > prev_end ?
-					  r->start : prev_end);
+			covered += end -
+				   (r->start > prev_end ? r->start : prev_end);
 			prev_end = end;
 		}
 	}
@@ -451,7 +455,8 @@ static int fragmentation(struct ms_vmalloc_frag *f,
 	f->free_bytes = (f->end - f->start) - covered;
 	f->largest_alloc_bytes =
 		f->largest_gap_bytes > opts->page_size_bytes ?
-		f->largest_gap_bytes - opts->page_size_bytes : 0;
+			f->largest_gap_bytes - opts->page_size_bytes :
+			0;
 	free(busy);
 	return 0;
 }
@@ -509,8 +514,10 @@ void ms_vmalloc_stats_release(struct ms_vmalloc_stats *st)
 
 static int cmp_group_ptr(const void *pa, const void *pb)
 {
-	const struct ms_vmalloc_group *a = *(const struct ms_vmalloc_group *const *)pa;
-	const struct ms_vmalloc_group *b = *(const struct ms_vmalloc_group *const *)pb;
+	const struct ms_vmalloc_group *a =
+		*(const struct ms_vmalloc_group *const *)pa;
+	const struct ms_vmalloc_group *b =
+		*(const struct ms_vmalloc_group *const *)pb;
 
 	return cmp_key(a->name, a->module, b->name, b->module);
 }

@@ -25,8 +25,8 @@ static int is_digit(char c)
 }
 
 /* The decimal number starting at s[*pos]; advances *pos past it. */
-static int take_number(const char *s, size_t len, size_t *pos,
-		       unsigned int max, unsigned int *out)
+static int take_number(const char *s, size_t len, size_t *pos, unsigned int max,
+		       unsigned int *out)
 {
 	size_t start = *pos;
 	uint64_t v;

@@ -12,8 +12,8 @@
  * comparison memscope makes (the highest patch level it names is 171)
  * exact.
  */
-#define MS_KVER(maj, min, pat)                                      \
-	(((uint32_t)(maj) << 16) | ((uint32_t)(min) << 8) |          \
+#define MS_KVER(maj, min, pat)                              \
+	(((uint32_t)(maj) << 16) | ((uint32_t)(min) << 8) | \
 	 ((uint32_t)(pat) > 255 ? 255u : (uint32_t)(pat)))
 
 #define MS_KVER_RELEASE_MAX 65

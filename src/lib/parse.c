@@ -99,10 +99,10 @@ int ms_parse_s64(const char *s, size_t len, int64_t *out)
 
 /* Hexadecimal digit values plus one; 0 for every other byte */
 static const unsigned char hex_digit1[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
-	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
-	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
-	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+	['0'] = 1,  ['1'] = 2,	['2'] = 3,  ['3'] = 4,	['4'] = 5,  ['5'] = 6,
+	['6'] = 7,  ['7'] = 8,	['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12,
+	['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12,
+	['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
 int ms_parse_hex_u64(const char *s, size_t len, uint64_t *out)
@@ -158,8 +158,8 @@ int ms_cursor_next(struct ms_cursor *c, const char **line, size_t *line_len)
 
 /* ' ', '\t', '\r', '\v' and '\f': a table, since every byte is tested */
 static const bool blank[256] = {
-	[' '] = true, ['\t'] = true, ['\r'] = true, ['\v'] = true,
-	['\f'] = true,
+	[' '] = true,  ['\t'] = true, ['\r'] = true,
+	['\v'] = true, ['\f'] = true,
 };
 
 static inline bool is_blank(char ch)

@@ -104,7 +104,8 @@ static inline size_t ms_span_graph(const char *s, size_t avail)
 		 * byte is exact (borrows and carries start at a flagged
 		 * byte and only reach higher ones)
 		 */
-		m = (((x - 0x21 * MS_SWAR_ONES) & ~x) | (x + MS_SWAR_ONES) | x) &
+		m = (((x - 0x21 * MS_SWAR_ONES) & ~x) | (x + MS_SWAR_ONES) |
+		     x) &
 		    MS_SWAR_HIGH;
 		if (m)
 			return i + (size_t)(__builtin_ctzll(m) >> 3);
@@ -172,8 +173,8 @@ static inline size_t ms_scan_dec(const char *s, size_t avail, uint64_t *out)
  */
 static inline unsigned int ms_hex8_(uint64_t x, uint64_t *val)
 {
-	uint64_t hi = x & MS_SWAR_HIGH, x7 = x & ~MS_SWAR_HIGH, l, digit,
-		 alpha, bad, v;
+	uint64_t hi = x & MS_SWAR_HIGH, x7 = x & ~MS_SWAR_HIGH, l, digit, alpha,
+		 bad, v;
 	unsigned int k;
 
 	/* x7's bytes are below 0x80: x7 + (0x80 - c) sets bit 7 iff >= c */
@@ -303,8 +304,7 @@ static inline bool ms_tok_eq(const struct ms_tok *t, const char *s)
 void ms_strip(const char **s, size_t *len);
 
 /** ms_starts_with() - @len bytes at @s start with the C string @prefix */
-static inline bool ms_starts_with(const char *s, size_t len,
-				  const char *prefix)
+static inline bool ms_starts_with(const char *s, size_t len, const char *prefix)
 {
 	size_t n = strlen(prefix);
 

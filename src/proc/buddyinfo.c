@@ -70,24 +70,27 @@ static int check_order(const struct ms_buddyinfo *bi,
 		return 0;
 	prev = &bi->zones[bi->nr_zones - 1];
 	if (z->node < prev->node)
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected nodes in ascending order, found node %d after node %d",
-				   z->node, prev->node);
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected nodes in ascending order, found node %d after node %d",
+			z->node, prev->node);
 	for (i = bi->nr_zones; i-- > 0 && bi->zones[i].node == z->node;) {
 		if (!strcmp(bi->zones[i].zone, z->zone))
 			return ms_diag_set(diag, name, lineno, -EINVAL,
 					   "zone %s of node %d appears twice",
 					   z->zone, z->node);
 		if (bi->nr_zones - i == MS_MAX_ZONES_PER_NODE)
-			return ms_diag_set(diag, name, lineno, -EINVAL,
-					   "expected at most %d zones in node %d",
-					   MS_MAX_ZONES_PER_NODE, z->node);
+			return ms_diag_set(
+				diag, name, lineno, -EINVAL,
+				"expected at most %d zones in node %d",
+				MS_MAX_ZONES_PER_NODE, z->node);
 	}
 	if (prev->node == z->node && ms_zone_name_rank(z->zone) >= 0 &&
 	    ms_zone_name_rank(z->zone) < ms_zone_name_rank(prev->zone))
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected zones in index order, found %s after %s",
-				   z->zone, prev->zone);
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected zones in index order, found %s after %s",
+			z->zone, prev->zone);
 	return 0;
 }
 
@@ -146,16 +149,18 @@ int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
 			goto out_err;
 		nr = (unsigned int)(ntok - 4);
 		if (nr == 0) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-					  "expected free block counts after the zone name");
+			err = ms_diag_set(
+				diag, name, cur.lineno, -EINVAL,
+				"expected free block counts after the zone name");
 			goto out_err;
 		}
 		if (bi->nr_zones == 0) {
 			bi->nr_orders = nr;
 		} else if (nr != bi->nr_orders) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-					  "expected %u orders as on the first line, found %u",
-					  bi->nr_orders, nr);
+			err = ms_diag_set(
+				diag, name, cur.lineno, -EINVAL,
+				"expected %u orders as on the first line, found %u",
+				bi->nr_orders, nr);
 			goto out_err;
 		}
 		for (i = 0; i < nr; i++) {
@@ -164,21 +169,23 @@ int ms_buddyinfo_parse(struct ms_buddyinfo *bi, const char *buf, size_t len,
 
 			err = ms_parse_u64(t->s, t->len, &z->free_blocks[i]);
 			if (err) {
-				err = ms_diag_set(diag, name, cur.lineno,
-						  -EINVAL,
-						  err == -ERANGE ?
-						  "order %u count '%s' does not fit in 64 bits" :
-						  "order %u: expected a block count, found '%s'",
-						  i, ms_quote_tok(q, sizeof(q),
-								  t->s, t->len));
+				err = ms_diag_set(
+					diag, name, cur.lineno, -EINVAL,
+					err == -ERANGE ?
+						"order %u count '%s' does not fit in 64 bits" :
+						"order %u: expected a block count, found '%s'",
+					i,
+					ms_quote_tok(q, sizeof(q), t->s,
+						     t->len));
 				goto out_err;
 			}
 		}
 		bi->nr_zones++;
 	}
 	if (bi->nr_zones == 0) {
-		err = ms_diag_set(diag, name, 0, -EINVAL,
-				  "expected at least one 'Node N, zone NAME' line");
+		err = ms_diag_set(
+			diag, name, 0, -EINVAL,
+			"expected at least one 'Node N, zone NAME' line");
 		goto out_err;
 	}
 	return 0;

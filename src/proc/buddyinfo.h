@@ -11,7 +11,7 @@
  * The most orders memscope accepts in one zone. x86-64 and arm64/4K have
  * 11, arm64/64K has 14; the count is always taken from the file.
  */
-#define MS_MAX_ORDERS 32
+#define MS_MAX_ORDERS	 32
 #define MS_ZONE_NAME_MAX 16
 
 /*

@@ -42,16 +42,16 @@ struct kline {
 };
 
 enum state {
-	ST_HEAD,	/* after the headline, before Mem-Info */
-	ST_GLOBAL,	/* after "Mem-Info:", global counters */
-	ST_ZONES,	/* node, zone, free-area and summary lines */
+	ST_HEAD,   /* after the headline, before Mem-Info */
+	ST_GLOBAL, /* after "Mem-Info:", global counters */
+	ST_ZONES,  /* node, zone, free-area and summary lines */
 };
 
 struct ctx {
 	struct ms_kmsg *km;
-	struct ms_kmsg_report *cur;	/* the report being filled, or NULL */
+	struct ms_kmsg_report *cur; /* the report being filled, or NULL */
 	enum state st;
-	int err;			/* -ENOMEM once an allocation failed */
+	int err; /* -ENOMEM once an allocation failed */
 	/* an earlier line "vmalloc: allocation failure: N bytes" (<= 4.8) */
 	bool pending_vmalloc;
 	uint64_t pending_vmalloc_bytes;
@@ -108,8 +108,8 @@ static bool is_word(const char *s, size_t len)
 	return is_alpha(s[0]);
 }
 
-static bool starts_with_any(const char *s, size_t len,
-			    const char *const *words, size_t nr)
+static bool starts_with_any(const char *s, size_t len, const char *const *words,
+			    size_t nr)
 {
 	size_t i;
 
@@ -589,8 +589,7 @@ static struct ms_kmsg_report *new_report(struct ctx *c, unsigned int line)
 }
 
 /* ", mode:0x..(NAMES), nodemask=..,cpuset=..,mems_allowed=.." */
-static void parse_mode_tail(struct ctx *c, const struct kline *l,
-			    const char *p)
+static void parse_mode_tail(struct ctx *c, const struct kline *l, const char *p)
 {
 	struct ms_kmsg_report *r = c->cur;
 	const char *end = l->s + l->len;
@@ -602,9 +601,9 @@ static void parse_mode_tail(struct ctx *c, const struct kline *l,
 	n = (size_t)(end - p);
 	if (n >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
 		i = 2;
-	while (i < n && ((p[i] >= '0' && p[i] <= '9') ||
-			 (p[i] >= 'a' && p[i] <= 'f') ||
-			 (p[i] >= 'A' && p[i] <= 'F')))
+	while (i < n &&
+	       ((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f') ||
+		(p[i] >= 'A' && p[i] <= 'F')))
 		i++;
 	if (ms_parse_hex_u64(p, i, &v) || v > UINT32_MAX) {
 		warn(c, l->lineno, "expected a hex number after 'mode:'");
@@ -648,7 +647,8 @@ static void parse_mode_tail(struct ctx *c, const struct kline *l,
 		copy_text(r->mems_allowed, sizeof(r->mems_allowed), ma,
 			  (size_t)(end - ma));
 	} else {
-		warn(c, l->lineno, "cpuset without ',mems_allowed=' (cut short?)");
+		warn(c, l->lineno,
+		     "cpuset without ',mems_allowed=' (cut short?)");
 	}
 }
 
@@ -673,8 +673,8 @@ static void take_comm(struct ctx *c, const struct kline *l, const char *at)
 }
 
 /* "vmalloc: allocation failure: N bytes" / ", allocated A of B bytes" */
-static void parse_vmalloc_text(const char *p, const char *end,
-			       uint64_t *bytes, char *reason, size_t rsize)
+static void parse_vmalloc_text(const char *p, const char *end, uint64_t *bytes,
+			       char *reason, size_t rsize)
 {
 	const char *q;
 	size_t used;
@@ -704,8 +704,8 @@ static void parse_vmalloc_text(const char *p, const char *end,
 		q = find(p, (size_t)(end - p), ", mode:");
 		copy_text(reason, rsize, p, (size_t)((q ? q : end) - p));
 		q = find(p, (size_t)(end - p), " of ");
-		if (q && leading_u64(q + 4, (size_t)(end - q - 4), bytes,
-				     &used))
+		if (q &&
+		    leading_u64(q + 4, (size_t)(end - q - 4), bytes, &used))
 			*bytes = 0;
 	}
 }
@@ -742,11 +742,13 @@ static bool headline(struct ctx *c, const struct kline *l)
 		r->kind = MS_KMSG_PAGE_ALLOC;
 		r->period_headline = p < end && *p == '.';
 		p = find(p, (size_t)(end - p), "order:");
-		if (p && !leading_u64(p + 6, (size_t)(end - p - 6), &order,
-				      &used) && order < 64)
+		if (p &&
+		    !leading_u64(p + 6, (size_t)(end - p - 6), &order, &used) &&
+		    order < 64)
 			r->order = (int)order;
 		else
-			warn(c, l->lineno, "expected 'order:N' in the headline");
+			warn(c, l->lineno,
+			     "expected 'order:N' in the headline");
 		if (c->pending_vmalloc) {
 			r->kind = MS_KMSG_VMALLOC;
 			r->vmalloc_bytes = c->pending_vmalloc_bytes;
@@ -791,7 +793,8 @@ static bool cpuset_line(struct ctx *c, const struct kline *l)
 		copy_text(r->mems_allowed, sizeof(r->mems_allowed), ma,
 			  (size_t)(end - ma));
 	} else {
-		warn(c, l->lineno, "cpuset line without 'mems_allowed=' (cut short?)");
+		warn(c, l->lineno,
+		     "cpuset line without 'mems_allowed=' (cut short?)");
 	}
 	return true;
 }
@@ -923,7 +926,8 @@ static struct ms_kmsg_zone *zone_get(struct ctx *c, unsigned int lineno,
 	/* more than any machine has */
 	if (r->nr_zones == MS_KMSG_MAX_ZONES) {
 		if (!c->zones_full)
-			warn(c, lineno, "more than %d zones: the others are ignored",
+			warn(c, lineno,
+			     "more than %d zones: the others are ignored",
 			     MS_KMSG_MAX_ZONES);
 		c->zones_full = true;
 		return NULL;
@@ -1105,13 +1109,15 @@ static void free_area_line(struct ctx *c, const struct kline *l,
 		if (ms_tok_eq(t, "=")) {
 			if (i + 1 < n &&
 			    parse_value(toks[i + 1].s, toks[i + 1].len,
-					&z->free_area_total_kb, &kb) && kb) {
+					&z->free_area_total_kb, &kb) &&
+			    kb) {
 				closed = true;
 				z->has |= MS_KMSG_ZONE_HAS_FREE_TOTAL;
 			}
 			break;
 		}
-		if (!star || ms_parse_u64(t->s, (size_t)(star - t->s), &count) ||
+		if (!star ||
+		    ms_parse_u64(t->s, (size_t)(star - t->s), &count) ||
 		    !parse_value(star + 1, t->len - (size_t)(star + 1 - t->s),
 				 &size_kb, &kb) ||
 		    !kb || !size_kb) {
@@ -1172,7 +1178,8 @@ static void free_area_line(struct ctx *c, const struct kline *l,
 		     "free-area line starts at %llukB, other zones at %ukB",
 		     (unsigned long long)unit_kb, r->page_size_kb);
 	if (!closed)
-		warn(c, l->lineno, "free-area line cut short (no '= NkB' total)");
+		warn(c, l->lineno,
+		     "free-area line cut short (no '= NkB' total)");
 	else if (sum_kb != z->free_area_total_kb)
 		warn(c, l->lineno,
 		     "free-area sum %llukB differs from the printed total %llukB",
@@ -1237,9 +1244,10 @@ static bool summary_line(struct ctx *c, const char *s, size_t len)
 		ms_strip(&p, &plen);
 		if (!parse_value(p, plen, &v, &kb) || !kb)
 			return false;
-		kvs_add(c, &r->summary, s[0] == 'F' ? "free_swap_kb" :
-			"total_swap_kb", strlen(s[0] == 'F' ? "free_swap_kb" :
-						"total_swap_kb"), v, true);
+		kvs_add(c, &r->summary,
+			s[0] == 'F' ? "free_swap_kb" : "total_swap_kb",
+			strlen(s[0] == 'F' ? "free_swap_kb" : "total_swap_kb"),
+			v, true);
 		return true;
 	}
 	if (leading_u64(s, len, &v, &used))
@@ -1326,7 +1334,8 @@ static bool meminfo_line(struct ctx *c, const struct kline *l)
 		if (bad < n) {
 			char q[48];
 
-			warn(c, l->lineno, "Mem-Info counters cut short at '%s'",
+			warn(c, l->lineno,
+			     "Mem-Info counters cut short at '%s'",
 			     ms_quote_tok(q, sizeof(q), toks[bad].s,
 					  toks[bad].len));
 		}
@@ -1350,9 +1359,9 @@ static bool other_dump(const struct kline *l)
 
 static void one_line(struct ctx *c, const struct kline *l)
 {
-	bool meminfo_head = (l->len == 9 &&
-			     (ms_starts_with(l->s, l->len, "Mem-Info:") ||
-			      ms_starts_with(l->s, l->len, "Mem-info:")));
+	bool meminfo_head =
+		(l->len == 9 && (ms_starts_with(l->s, l->len, "Mem-Info:") ||
+				 ms_starts_with(l->s, l->len, "Mem-info:")));
 
 	if (headline(c, l))
 		return;

@@ -20,14 +20,14 @@
  * analysis/allocfail.h.
  */
 
-#define MS_KMSG_COMM_MAX 64
-#define MS_KMSG_FLAGS_MAX 256
-#define MS_KMSG_CPUSET_MAX 256
-#define MS_KMSG_NODES_MAX 64
-#define MS_KMSG_RELEASE_MAX 65
-#define MS_KMSG_KEY_MAX 40
+#define MS_KMSG_COMM_MAX       64
+#define MS_KMSG_FLAGS_MAX      256
+#define MS_KMSG_CPUSET_MAX     256
+#define MS_KMSG_NODES_MAX      64
+#define MS_KMSG_RELEASE_MAX    65
+#define MS_KMSG_KEY_MAX	       40
 #define MS_KMSG_MAX_ZONE_TYPES 8
-#define MS_KMSG_WARNING_MAX 200
+#define MS_KMSG_WARNING_MAX    200
 /* zones kept per report: MS_MAX_NODES nodes of MS_MAX_ZONES_PER_NODE */
 #define MS_KMSG_MAX_ZONES (MS_MAX_NODES * MS_MAX_ZONES_PER_NODE)
 
@@ -77,29 +77,29 @@ bool ms_kmsg_kv_get(const struct ms_kmsg_kvs *kvs, const char *key,
  * order and set changed: 4.4+ "UMEHCI", up to 4.3 "UEMRCI".
  */
 enum ms_kmsg_mt {
-	MS_KMSG_MT_UNMOVABLE = (1 << 0),	/* U */
-	MS_KMSG_MT_MOVABLE = (1 << 1),		/* M */
-	MS_KMSG_MT_RECLAIMABLE = (1 << 2),	/* E */
-	MS_KMSG_MT_HIGHATOMIC = (1 << 3),	/* H, 4.4+ */
-	MS_KMSG_MT_CMA = (1 << 4),		/* C */
-	MS_KMSG_MT_ISOLATE = (1 << 5),		/* I */
-	MS_KMSG_MT_RESERVE = (1 << 6),		/* R, up to 4.3 */
+	MS_KMSG_MT_UNMOVABLE = (1 << 0),   /* U */
+	MS_KMSG_MT_MOVABLE = (1 << 1),	   /* M */
+	MS_KMSG_MT_RECLAIMABLE = (1 << 2), /* E */
+	MS_KMSG_MT_HIGHATOMIC = (1 << 3),  /* H, 4.4+ */
+	MS_KMSG_MT_CMA = (1 << 4),	   /* C */
+	MS_KMSG_MT_ISOLATE = (1 << 5),	   /* I */
+	MS_KMSG_MT_RESERVE = (1 << 6),	   /* R, up to 4.3 */
 };
 
 /**
  * enum ms_kmsg_zone_has - which parts of a zone were found
  */
 enum ms_kmsg_zone_has {
-	MS_KMSG_ZONE_HAS_WMARKS = (1 << 0),	/* the "<Zone> free:..." line */
-	MS_KMSG_ZONE_HAS_BOOST = (1 << 1),	/* "boost:" (5.15..6.1+) */
+	MS_KMSG_ZONE_HAS_WMARKS = (1 << 0), /* the "<Zone> free:..." line */
+	MS_KMSG_ZONE_HAS_BOOST = (1 << 1),  /* "boost:" (5.15..6.1+) */
 	MS_KMSG_ZONE_HAS_RESERVED_HA = (1 << 2), /* "reserved_highatomic:" */
-	MS_KMSG_ZONE_HAS_FREE_HA = (1 << 3),	/* "free_highatomic:" (6.19) */
-	MS_KMSG_ZONE_HAS_FREE_CMA = (1 << 4),	/* "free_cma:" */
-	MS_KMSG_ZONE_HAS_LOWMEM = (1 << 5),	/* "lowmem_reserve[]:" line */
-	MS_KMSG_ZONE_HAS_FREE_AREA = (1 << 6),	/* "<Zone>: N*4kB ..." line */
-	MS_KMSG_ZONE_HAS_TYPES = (1 << 7),	/* migrate-type letters */
-	MS_KMSG_ZONE_HAS_MANAGED = (1 << 8),	/* "managed:" (3.x+) */
-	MS_KMSG_ZONE_HAS_FREE_TOTAL = (1 << 9),	/* the free-area "= NkB" */
+	MS_KMSG_ZONE_HAS_FREE_HA = (1 << 3),	 /* "free_highatomic:" (6.19) */
+	MS_KMSG_ZONE_HAS_FREE_CMA = (1 << 4),	 /* "free_cma:" */
+	MS_KMSG_ZONE_HAS_LOWMEM = (1 << 5),	 /* "lowmem_reserve[]:" line */
+	MS_KMSG_ZONE_HAS_FREE_AREA = (1 << 6),	 /* "<Zone>: N*4kB ..." line */
+	MS_KMSG_ZONE_HAS_TYPES = (1 << 7),	 /* migrate-type letters */
+	MS_KMSG_ZONE_HAS_MANAGED = (1 << 8),	 /* "managed:" (3.x+) */
+	MS_KMSG_ZONE_HAS_FREE_TOTAL = (1 << 9),	 /* the free-area "= NkB" */
 };
 
 /**

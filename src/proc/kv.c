@@ -65,12 +65,12 @@ static int kv_parse(struct ms_kv *kv, const char *buf, size_t len,
 		if (ntok == 0)
 			continue;
 		if (ntok < 0 || ntok > (meminfo ? 3 : 2) || ntok < 2) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-					  meminfo ?
-					  "expected 'Key: value [kB]', found '%s'" :
-					  "expected 'name value', found '%s'",
-					  ms_quote_tok(q, sizeof(q), line,
-						       line_len));
+			err = ms_diag_set(
+				diag, name, cur.lineno, -EINVAL,
+				meminfo ?
+					"expected 'Key: value [kB]', found '%s'" :
+					"expected 'name value', found '%s'",
+				ms_quote_tok(q, sizeof(q), line, line_len));
 			goto out_err;
 		}
 		key = &toks[0];
@@ -78,23 +78,22 @@ static int kv_parse(struct ms_kv *kv, const char *buf, size_t len,
 		key_len = key->len;
 		if (meminfo) {
 			if (key_len < 2 || key->s[key_len - 1] != ':') {
-				err = ms_diag_set(diag, name, cur.lineno,
-						  -EINVAL,
-						  "expected 'Key:', found '%s'",
-						  ms_quote_tok(q, sizeof(q),
-							       key->s,
-							       key->len));
+				err = ms_diag_set(
+					diag, name, cur.lineno, -EINVAL,
+					"expected 'Key:', found '%s'",
+					ms_quote_tok(q, sizeof(q), key->s,
+						     key->len));
 				goto out_err;
 			}
 			key_len--;
 			if (ntok == 3) {
 				if (!ms_tok_eq(&toks[2], "kB")) {
-					err = ms_diag_set(diag, name,
-							  cur.lineno, -EINVAL,
-							  "expected unit 'kB', found '%s'",
-							  ms_quote_tok(q, sizeof(q),
-								       toks[2].s,
-								       toks[2].len));
+					err = ms_diag_set(
+						diag, name, cur.lineno, -EINVAL,
+						"expected unit 'kB', found '%s'",
+						ms_quote_tok(q, sizeof(q),
+							     toks[2].s,
+							     toks[2].len));
 					goto out_err;
 				}
 				unit_kb = true;
@@ -102,19 +101,19 @@ static int kv_parse(struct ms_kv *kv, const char *buf, size_t len,
 		}
 		err = ms_parse_u64(val->s, val->len, &v);
 		if (err) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-					  err == -ERANGE ?
-					  "value '%s' does not fit in 64 bits" :
-					  "expected a number, found '%s'",
-					  ms_quote_tok(q, sizeof(q), val->s,
-						       val->len));
+			err = ms_diag_set(
+				diag, name, cur.lineno, -EINVAL,
+				err == -ERANGE ?
+					"value '%s' does not fit in 64 bits" :
+					"expected a number, found '%s'",
+				ms_quote_tok(q, sizeof(q), val->s, val->len));
 			goto out_err;
 		}
 		if (ms_strset_has(&keys, key->s, key_len)) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-					  "'%s' appears twice",
-					  ms_quote_tok(q, sizeof(q), key->s,
-						       key_len));
+			err = ms_diag_set(
+				diag, name, cur.lineno, -EINVAL,
+				"'%s' appears twice",
+				ms_quote_tok(q, sizeof(q), key->s, key_len));
 			goto out_err;
 		}
 		if (kv_add(kv, &cap, key->s, key_len, v, unit_kb) ||

@@ -163,8 +163,7 @@ int ms_procs_read(struct ms_procs *p, struct ms_proc_list *list,
 	errno = 0;
 	f = lib.pids_reap(p->info, PIDS_FETCH_TASKS_ONLY);
 	if (!f)
-		return ms_diag_set(diag, "processes", 0,
-				   errno ? -errno : -EIO,
+		return ms_diag_set(diag, "processes", 0, errno ? -errno : -EIO,
 				   "libproc2 cannot read the processes: %s",
 				   strerror(errno ? errno : EIO));
 	n = f->counts->total;

@@ -31,18 +31,18 @@
 
 /* "Free pages count per migrate type at order" is 8 words. */
 #define PT_HEADER_WORDS 8
-#define PT_MAX_TOKS (PT_HEADER_WORDS + MS_MAX_ORDERS + 1)
+#define PT_MAX_TOKS	(PT_HEADER_WORDS + MS_MAX_ORDERS + 1)
 
 /* The kernel stops counting one free list at this many entries (5.4+). */
 #define PT_CAP_FLOOR 100000
 
 enum pt_state {
-	PT_START,	/* expecting "Page block order:" */
-	PT_ORDER,	/* after "Page block order:", expecting "Pages per block:" */
-	PT_PER_BLOCK,	/* expecting the "Free pages count" header */
-	PT_FREE,	/* free count rows */
-	PT_BLOCKS,	/* "Number of blocks type" rows */
-	PT_MIXED,	/* "Number of mixed blocks" rows, checked and dropped */
+	PT_START, /* expecting "Page block order:" */
+	PT_ORDER, /* after "Page block order:", expecting "Pages per block:" */
+	PT_PER_BLOCK, /* expecting the "Free pages count" header */
+	PT_FREE,      /* free count rows */
+	PT_BLOCKS,    /* "Number of blocks type" rows */
+	PT_MIXED,     /* "Number of mixed blocks" rows, checked and dropped */
 };
 
 struct pt_parser {
@@ -52,8 +52,8 @@ struct pt_parser {
 	unsigned int lineno;
 	enum pt_state state;
 	size_t zones_cap;
-	bool have_order;	/* a node header was read before */
-	bool types_fixed;	/* the first zone's rows are complete */
+	bool have_order;  /* a node header was read before */
+	bool types_fixed; /* the first zone's rows are complete */
 	/* free rows of the zone being read */
 	struct ms_pt_zone *zone;
 	unsigned int zone_rows;
@@ -67,8 +67,7 @@ static int oom(struct pt_parser *p)
 	return ms_diag_set(p->diag, p->name, 0, -ENOMEM, "out of memory");
 }
 
-static int bad(struct pt_parser *p, const char *what, const char *s,
-	       size_t len)
+static int bad(struct pt_parser *p, const char *what, const char *s, size_t len)
 {
 	char q[64];
 
@@ -120,10 +119,11 @@ static int close_zone_rows(struct pt_parser *p)
 	if (!p->types_fixed) {
 		p->types_fixed = true;
 	} else if (p->zone_rows != pt->nr_types) {
-		return ms_diag_set(p->diag, p->name, p->zone_line, -EINVAL,
-				   "expected %u migrate types in node %d, zone %s, found %u",
-				   pt->nr_types, p->zone->node, p->zone->zone,
-				   p->zone_rows);
+		return ms_diag_set(
+			p->diag, p->name, p->zone_line, -EINVAL,
+			"expected %u migrate types in node %d, zone %s, found %u",
+			pt->nr_types, p->zone->node, p->zone->zone,
+			p->zone_rows);
 	}
 	p->zone = NULL;
 	return 0;
@@ -183,9 +183,10 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 				   toks[5].len);
 	nr = (unsigned int)(ntok - 6);
 	if (nr != pt->nr_orders)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected %u free counts as in the header, found %u",
-				   pt->nr_orders, nr);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected %u free counts as in the header, found %u",
+			pt->nr_orders, nr);
 
 	/* A new zone begins, or the current one goes on. */
 	if (!p->zone || p->zone->node != node || strcmp(p->zone->zone, zone)) {
@@ -195,16 +196,15 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 		if (err)
 			return err;
 		if (find_zone(pt, 0, node, zone))
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
+			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
 					   "zone %s of node %d appears twice",
 					   zone, node);
 		/* bounds the zones, and so the search above, to 8 per node */
 		if (node_zones(pt, node) == MS_MAX_ZONES_PER_NODE)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected at most %d zones in node %d",
-					   MS_MAX_ZONES_PER_NODE, node);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected at most %d zones in node %d",
+				MS_MAX_ZONES_PER_NODE, node);
 		if (pt->nr_zones == p->zones_cap) {
 			size_t ncap = p->zones_cap ? p->zones_cap * 2 : 4;
 
@@ -226,25 +226,25 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 	t = p->zone_rows;
 	if (!p->types_fixed) {
 		if (ms_pagetypeinfo_type(pt, type) >= 0)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "migrate type '%s' appears twice in node %d, zone %s",
-					   type, node, zone);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"migrate type '%s' appears twice in node %d, zone %s",
+				type, node, zone);
 		if (pt->nr_types == MS_MAX_MIGRATE_TYPES)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
+			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
 					   "expected at most %d migrate types",
 					   MS_MAX_MIGRATE_TYPES);
 		memcpy(pt->types[pt->nr_types++], type, sizeof(type));
 	} else if (t >= pt->nr_types || strcmp(pt->types[t], type)) {
 		if (t >= pt->nr_types)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected %u migrate types in node %d, zone %s as in the first zone",
-					   pt->nr_types, node, zone);
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected migrate type '%s' as in the first zone, found '%s'",
-				   pt->types[t], type);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected %u migrate types in node %d, zone %s as in the first zone",
+				pt->nr_types, node, zone);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected migrate type '%s' as in the first zone, found '%s'",
+			pt->types[t], type);
 	}
 	p->zone_rows++;
 
@@ -264,11 +264,11 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 		if (err)
 			return err;
 		if (capped && p->zone->free_blocks[t][o] != PT_CAP_FLOOR)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected '>%d' for a capped count, found '>%llu'",
-					   PT_CAP_FLOOR,
-					   (unsigned long long)p->zone->free_blocks[t][o]);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected '>%d' for a capped count, found '>%llu'",
+				PT_CAP_FLOOR,
+				(unsigned long long)p->zone->free_blocks[t][o]);
 		p->zone->capped[t][o] = capped;
 	}
 	return 0;
@@ -286,24 +286,25 @@ static int types_header(struct pt_parser *p, const struct ms_tok *toks,
 	char q[64];
 
 	if (nr != pt->nr_types)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected %u migrate types as in the free counts, found %u",
-				   pt->nr_types, nr);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected %u migrate types as in the free counts, found %u",
+			pt->nr_types, nr);
 	for (i = 0; i < nr; i++)
 		if (!ms_tok_eq(&toks[skip + (int)i], pt->types[i]))
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected migrate type '%s' as in the free counts, found '%s'",
-					   pt->types[i],
-					   ms_quote_tok(q, sizeof(q),
-							toks[skip + (int)i].s,
-							toks[skip + (int)i].len));
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected migrate type '%s' as in the free counts, found '%s'",
+				pt->types[i],
+				ms_quote_tok(q, sizeof(q),
+					     toks[skip + (int)i].s,
+					     toks[skip + (int)i].len));
 	return 0;
 }
 
 /* "Node 0, zone   Normal     14     4    101 ..." of either blocks table */
-static int blocks_row(struct pt_parser *p, const struct ms_tok *toks,
-		      int ntok, const char *line, size_t len)
+static int blocks_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
+		      const char *line, size_t len)
 {
 	struct ms_pagetypeinfo *pt = p->pt;
 	struct ms_pt_zone *z;
@@ -317,18 +318,21 @@ static int blocks_row(struct pt_parser *p, const struct ms_tok *toks,
 		return bad(p, "'Node N, zone NAME COUNTS'", line, len);
 	nr = (unsigned int)(ntok - 4);
 	if (nr != pt->nr_types)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected %u block counts as in the header, found %u",
-				   pt->nr_types, nr);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected %u block counts as in the header, found %u",
+			pt->nr_types, nr);
 	z = find_zone(pt, p->section_start, node, zone);
 	if (!z)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected free counts for node %d, zone %s before its block counts",
-				   node, zone);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected free counts for node %d, zone %s before its block counts",
+			node, zone);
 	if (p->state == PT_BLOCKS && z->has_blocks)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "block counts of node %d, zone %s appear twice",
-				   node, zone);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"block counts of node %d, zone %s appear twice", node,
+			zone);
 	for (t = 0; t < nr; t++) {
 		err = parse_num(p, "a block count", &toks[4 + t], &v);
 		if (err)
@@ -342,16 +346,16 @@ static int blocks_row(struct pt_parser *p, const struct ms_tok *toks,
 }
 
 /* "Free pages count per migrate type at order       0      1 ..." */
-static int free_header(struct pt_parser *p, const struct ms_tok *toks,
-		       int ntok)
+static int free_header(struct pt_parser *p, const struct ms_tok *toks, int ntok)
 {
 	struct ms_pagetypeinfo *pt = p->pt;
 	unsigned int nr = (unsigned int)(ntok - PT_HEADER_WORDS), o;
 	uint64_t v;
 
 	if (ntok <= PT_HEADER_WORDS)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected order numbers after 'Free pages count per migrate type at order'");
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected order numbers after 'Free pages count per migrate type at order'");
 	if (nr > MS_MAX_ORDERS)
 		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
 				   "expected at most %d orders, found %u",
@@ -362,58 +366,61 @@ static int free_header(struct pt_parser *p, const struct ms_tok *toks,
 		if (ms_parse_u64(t->s, t->len, &v) || v != o) {
 			char q[64];
 
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected order %u in the header, found '%s'",
-					   o, ms_quote_tok(q, sizeof(q), t->s,
-							   t->len));
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected order %u in the header, found '%s'",
+				o, ms_quote_tok(q, sizeof(q), t->s, t->len));
 		}
 	}
 	if (pt->nr_orders && nr != pt->nr_orders)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected %u orders as in the first header, found %u",
-				   pt->nr_orders, nr);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected %u orders as in the first header, found %u",
+			pt->nr_orders, nr);
 	pt->nr_orders = nr;
 	return 0;
 }
 
 /* "Page block order: N" and "Pages per block:  N", repeated per node */
-static int node_header(struct pt_parser *p, const struct ms_tok *toks,
-		       int ntok, const char *line, size_t len, bool order)
+static int node_header(struct pt_parser *p, const struct ms_tok *toks, int ntok,
+		       const char *line, size_t len, bool order)
 {
 	struct ms_pagetypeinfo *pt = p->pt;
 	uint64_t v;
 	int err;
 
 	if (ntok != 4)
-		return bad(p, order ? "'Page block order: N'" :
-			   "'Pages per block: N'", line, len);
-	err = parse_num(p, order ? "a page block order" :
-			"a number of pages per block", &toks[3], &v);
+		return bad(p,
+			   order ? "'Page block order: N'" :
+				   "'Pages per block: N'",
+			   line, len);
+	err = parse_num(
+		p, order ? "a page block order" : "a number of pages per block",
+		&toks[3], &v);
 	if (err)
 		return err;
 	if (order) {
 		if (v >= 64)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected a page block order below 64, found %llu",
-					   (unsigned long long)v);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected a page block order below 64, found %llu",
+				(unsigned long long)v);
 		if (p->have_order && v != pt->pageblock_order)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected page block order %u as in the first node, found %llu",
-					   pt->pageblock_order,
-					   (unsigned long long)v);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected page block order %u as in the first node, found %llu",
+				pt->pageblock_order, (unsigned long long)v);
 		pt->pageblock_order = (unsigned int)v;
 		p->have_order = true;
 		return 0;
 	}
 	/* pageblock_nr_pages is (1UL << pageblock_order) in every kernel. */
 	if (v != (uint64_t)1 << pt->pageblock_order)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected %llu pages per block for page block order %u, found %llu",
-				   (unsigned long long)1 << pt->pageblock_order,
-				   pt->pageblock_order, (unsigned long long)v);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected %llu pages per block for page block order %u, found %llu",
+			(unsigned long long)1 << pt->pageblock_order,
+			pt->pageblock_order, (unsigned long long)v);
 	pt->pages_per_block = v;
 	return 0;
 }
@@ -452,8 +459,10 @@ static int parse_line(struct pt_parser *p, const char *line, size_t len)
 	case PT_PER_BLOCK:
 		if (!toks_start(toks, ntok,
 				"Free pages count per migrate type at order"))
-			return bad(p, "'Free pages count per migrate type at order'",
-				   line, len);
+			return bad(
+				p,
+				"'Free pages count per migrate type at order'",
+				line, len);
 		p->state = PT_FREE;
 		p->section_start = p->pt->nr_zones;
 		return free_header(p, toks, ntok);
@@ -473,8 +482,10 @@ static int parse_line(struct pt_parser *p, const char *line, size_t len)
 	}
 	if (toks_start(toks, ntok, "Number of mixed blocks")) {
 		if (p->state != PT_BLOCKS)
-			return bad(p, "'Number of blocks type' before 'Number of mixed blocks'",
-				   line, len);
+			return bad(
+				p,
+				"'Number of blocks type' before 'Number of mixed blocks'",
+				line, len);
 		p->state = PT_MIXED;
 		return types_header(p, toks, ntok, 4);
 	}
@@ -521,13 +532,15 @@ int ms_pagetypeinfo_parse(struct ms_pagetypeinfo *pt, const char *buf,
 		goto out_err;
 	case PT_ORDER:
 	case PT_PER_BLOCK:
-		err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-				  "expected the free counts table, found the end of the file");
+		err = ms_diag_set(
+			diag, name, cur.lineno, -EINVAL,
+			"expected the free counts table, found the end of the file");
 		goto out_err;
 	case PT_FREE:
 		if (!p.zone) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
-					  "expected free count rows, found the end of the file");
+			err = ms_diag_set(
+				diag, name, cur.lineno, -EINVAL,
+				"expected free count rows, found the end of the file");
 			goto out_err;
 		}
 		break;

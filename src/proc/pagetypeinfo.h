@@ -10,7 +10,7 @@
 #include "proc/buddyinfo.h"
 
 #define MS_MAX_MIGRATE_TYPES 12
-#define MS_MIGRATE_NAME_MAX 24
+#define MS_MIGRATE_NAME_MAX  24
 
 /**
  * struct ms_pt_zone - per-migrate-type data of one zone

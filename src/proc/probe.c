@@ -19,9 +19,9 @@
 
 enum pv_type {
 	PV_U64,
-	PV_INT,		/* a node id or -1 */
+	PV_INT, /* a node id or -1 */
 	PV_ORDER,
-	PV_WORD,	/* a class name */
+	PV_WORD, /* a class name */
 };
 
 struct pv_want {
@@ -37,8 +37,7 @@ struct probe_parser {
 	unsigned int lineno;
 };
 
-static int fail(struct probe_parser *pp, const char *fmt, ...)
-	MS_PRINTF(2, 3);
+static int fail(struct probe_parser *pp, const char *fmt, ...) MS_PRINTF(2, 3);
 
 static int fail(struct probe_parser *pp, const char *fmt, ...)
 {
@@ -51,8 +50,8 @@ static int fail(struct probe_parser *pp, const char *fmt, ...)
 	return ms_diag_set(pp->diag, pp->name, pp->lineno, -EINVAL, "%s", msg);
 }
 
-static int set_value(struct probe_parser *pp, struct pv_want *w,
-		     const char *v, size_t n)
+static int set_value(struct probe_parser *pp, struct pv_want *w, const char *v,
+		     size_t n)
 {
 	char q[64];
 	uint64_t u;
@@ -62,26 +61,33 @@ static int set_value(struct probe_parser *pp, struct pv_want *w,
 	switch (w->type) {
 	case PV_U64:
 		if (ms_parse_u64(v, n, w->dst))
-			return fail(pp, "key '%s': expected a number, found "
-				    "'%s'", w->key, q);
+			return fail(pp,
+				    "key '%s': expected a number, found "
+				    "'%s'",
+				    w->key, q);
 		break;
 	case PV_INT:
 		if (ms_parse_s64(v, n, &s) || s < -1 || s > 65535)
-			return fail(pp, "key '%s': expected a node or -1, "
-				    "found '%s'", w->key, q);
+			return fail(pp,
+				    "key '%s': expected a node or -1, "
+				    "found '%s'",
+				    w->key, q);
 		*(int *)w->dst = (int)s;
 		break;
 	case PV_ORDER:
 		if (ms_parse_u64(v, n, &u) || u >= MS_MAX_ORDERS)
-			return fail(pp, "key '%s': expected an order below "
-				    "%d, found '%s'", w->key, MS_MAX_ORDERS,
-				    q);
+			return fail(pp,
+				    "key '%s': expected an order below "
+				    "%d, found '%s'",
+				    w->key, MS_MAX_ORDERS, q);
 		*(unsigned int *)w->dst = (unsigned int)u;
 		break;
 	case PV_WORD:
 		if (!n || !ms_is_word(v, n) || ms_tok_copy(w->dst, 16, v, n))
-			return fail(pp, "key '%s': expected a name of at most "
-				    "15 characters, found '%s'", w->key, q);
+			return fail(pp,
+				    "key '%s': expected a name of at most "
+				    "15 characters, found '%s'",
+				    w->key, q);
 		break;
 	}
 	return 0;
@@ -112,8 +118,7 @@ static int parse_pairs(struct probe_parser *pp, const struct ms_tok *toks,
 		if (want[k].seen)
 			return fail(pp, "key '%s' repeated", want[k].key);
 		want[k].seen = true;
-		err = set_value(pp, &want[k], eq + 1,
-				toks[i].len - klen - 1);
+		err = set_value(pp, &want[k], eq + 1, toks[i].len - klen - 1);
 		if (err)
 			return err;
 	}
@@ -173,7 +178,8 @@ static int parse_result(struct probe_parser *pp, struct ms_probe *p,
 		p->cmd = MS_PROBE_RELEASE;
 		return parse_pairs(pp, toks, ntok, w, ARRAY_SIZE(w));
 	}
-	return fail(pp, "expected a result line (none, alloc, pin, punch or "
+	return fail(pp,
+		    "expected a result line (none, alloc, pin, punch or "
 		    "release), found '%s'",
 		    ms_quote_tok(q, sizeof(q), toks[0].s, toks[0].len));
 }
@@ -271,7 +277,8 @@ int ms_probe_parse(struct ms_probe *p, const char *buf, size_t len,
 			if (ntok != 4 || !ms_tok_eq(&toks[0], "probe") ||
 			    !ms_tok_eq(&toks[1], "-") ||
 			    !ms_tok_eq(&toks[2], "version:")) {
-				err = fail(&pp, "expected 'probe - version: N'");
+				err = fail(&pp,
+					   "expected 'probe - version: N'");
 				goto out_err;
 			}
 			dot = memchr(v->s, '.', v->len);
@@ -279,14 +286,18 @@ int ms_probe_parse(struct ms_probe *p, const char *buf, size_t len,
 			if (ms_parse_u64(v->s,
 					 dot ? (size_t)(dot - v->s) : v->len,
 					 &major)) {
-				err = fail(&pp, "expected a version number, "
-					   "found '%s'", q);
+				err = fail(&pp,
+					   "expected a version number, "
+					   "found '%s'",
+					   q);
 				goto out_err;
 			}
 			if (major != MS_PROBE_VERSION) {
-				err = fail(&pp, "format version %s is not "
+				err = fail(&pp,
+					   "format version %s is not "
 					   "supported (memscope reads version "
-					   "%d)", q, MS_PROBE_VERSION);
+					   "%d)",
+					   q, MS_PROBE_VERSION);
 				goto out_err;
 			}
 			p->version = (unsigned int)major;
@@ -336,7 +347,7 @@ int ms_probe_parse(struct ms_probe *p, const char *buf, size_t len,
 	pp.lineno = 0;
 	if (!p->version) {
 		err = fail(&pp, "expected 'probe - version: N', found an empty "
-			   "file");
+				"file");
 		goto out_err;
 	}
 	if (!seen_result || !seen_pinned) {
@@ -354,8 +365,10 @@ int ms_probe_parse(struct ms_probe *p, const char *buf, size_t len,
 		sum += p->zones[i].count;
 	if ((p->cmd == MS_PROBE_ALLOC || p->cmd == MS_PROBE_PIN) &&
 	    sum != p->succeeded) {
-		err = fail(&pp, "zone counts sum to %llu, expected succeeded "
-			   "%llu", (unsigned long long)sum,
+		err = fail(&pp,
+			   "zone counts sum to %llu, expected succeeded "
+			   "%llu",
+			   (unsigned long long)sum,
 			   (unsigned long long)p->succeeded);
 		goto out_err;
 	}

@@ -21,7 +21,7 @@
 #define MS_PROBE_VERSION 1
 
 /* Where the module puts the probe: debugfs, else /proc. */
-#define MS_PROBE_PATH "sys/kernel/debug/memscope_scull/probe"
+#define MS_PROBE_PATH	   "sys/kernel/debug/memscope_scull/probe"
 #define MS_PROBE_PATH_PROC "proc/memscope_scull_probe"
 
 /** enum ms_probe_cmd - the command the result line reports */

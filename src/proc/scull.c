@@ -24,15 +24,15 @@
 
 enum kv_type {
 	KV_U64,
-	KV_NODE,	/* a NUMA node id, 0..65535 */
-	KV_ORDER,	/* a page order, 0..63 */
-	KV_RANGE,	/* "0xSTART-0xEND" */
+	KV_NODE,  /* a NUMA node id, 0..65535 */
+	KV_ORDER, /* a page order, 0..63 */
+	KV_RANGE, /* "0xSTART-0xEND" */
 };
 
 struct kv_want {
 	const char *key;
 	enum kv_type type;
-	void *dst;	/* uint64_t (KV_U64), int, unsigned int or uint64_t[2] */
+	void *dst; /* uint64_t (KV_U64), int, unsigned int or uint64_t[2] */
 	bool required;
 	bool seen;
 };
@@ -99,8 +99,10 @@ static int set_value(struct scull_parser *p, struct kv_want *w,
 	ms_quote_tok(q, sizeof(q), t->s, t->len);
 	if (w->type == KV_RANGE) {
 		if (parse_range(t, w->dst))
-			return fail(p, "key '%s': expected 0xSTART-0xEND, "
-				    "found '%s'", w->key, q);
+			return fail(p,
+				    "key '%s': expected 0xSTART-0xEND, "
+				    "found '%s'",
+				    w->key, q);
 		return 0;
 	}
 	if (ms_parse_u64(t->s, t->len, &v))
@@ -112,14 +114,18 @@ static int set_value(struct scull_parser *p, struct kv_want *w,
 		break;
 	case KV_NODE:
 		if (v > 65535)
-			return fail(p, "key '%s': expected a node from 0 to "
-				    "65535, found '%s'", w->key, q);
+			return fail(p,
+				    "key '%s': expected a node from 0 to "
+				    "65535, found '%s'",
+				    w->key, q);
 		*(int *)w->dst = (int)v;
 		break;
 	case KV_ORDER:
 		if (v > 63)
-			return fail(p, "key '%s': expected an order from 0 "
-				    "to 63, found '%s'", w->key, q);
+			return fail(p,
+				    "key '%s': expected an order from 0 "
+				    "to 63, found '%s'",
+				    w->key, q);
 		*(unsigned int *)w->dst = (unsigned int)v;
 		break;
 	case KV_RANGE:
@@ -144,7 +150,7 @@ static int parse_pairs(struct scull_parser *p, const struct ms_tok *toks,
 			if (ms_tok_eq(&toks[i], want[k].key))
 				break;
 		if (k == nr_want)
-			continue;	/* a key of a later version */
+			continue; /* a key of a later version */
 		if (want[k].seen)
 			return fail(p, "key '%s' repeated", q);
 		want[k].seen = true;
@@ -174,7 +180,8 @@ static int parse_header(struct scull_parser *p, const struct ms_tok *toks,
 		return fail(p, "expected a version number, found '%s'",
 			    ms_quote_tok(q, sizeof(q), v->s, v->len));
 	if (major != MS_SCULL_VERSION)
-		return fail(p, "format version %s is not supported (memscope "
+		return fail(p,
+			    "format version %s is not supported (memscope "
 			    "reads version %d)",
 			    ms_quote_tok(q, sizeof(q), v->s, v->len),
 			    MS_SCULL_VERSION);
@@ -196,8 +203,9 @@ static int close_dev(struct scull_parser *p)
 	if (d->nr_quanta != listed)
 		return ms_diag_set(p->diag, p->name, d->line, -EINVAL,
 				   "device %s declares %llu quanta but %zu "
-				   "quantum lines follow", d->name,
-				   (unsigned long long)d->nr_quanta, listed);
+				   "quantum lines follow",
+				   d->name, (unsigned long long)d->nr_quanta,
+				   listed);
 	return 0;
 }
 
@@ -238,14 +246,17 @@ static int parse_device(struct scull_parser *p, const struct ms_tok *toks,
 		return err;
 	d = &sc->devs[sc->nr_devs];
 	memset(d, 0, sizeof(*d));
-	if (ntok < 2 || ms_tok_copy(d->name, sizeof(d->name), toks[1].s,
-				    toks[1].len))
-		return fail(p, "expected a device name of at most %d "
-			    "characters after 'device'", MS_SCULL_NAME_MAX - 1);
+	if (ntok < 2 ||
+	    ms_tok_copy(d->name, sizeof(d->name), toks[1].s, toks[1].len))
+		return fail(p,
+			    "expected a device name of at most %d "
+			    "characters after 'device'",
+			    MS_SCULL_NAME_MAX - 1);
 	if (!ms_is_word(toks[1].s, toks[1].len))
-		return fail(p, "expected a device name after 'device', found "
-			    "'%s'", ms_quote_tok(q, sizeof(q), toks[1].s,
-						 toks[1].len));
+		return fail(p,
+			    "expected a device name after 'device', found "
+			    "'%s'",
+			    ms_quote_tok(q, sizeof(q), toks[1].s, toks[1].len));
 	for (i = 0; i < sc->nr_devs; i++)
 		if (!strcmp(sc->devs[i].name, d->name))
 			return fail(p, "device '%s' listed twice",
@@ -302,7 +313,8 @@ static int parse_quantum(struct scull_parser *p, const struct ms_tok *toks,
 						    toks[1].len));
 	if (sc->nr_quanta > d->first &&
 	    qt->index <= sc->quanta[sc->nr_quanta - 1].index)
-		return fail(p, "quantum %llu after quantum %llu: expected "
+		return fail(p,
+			    "quantum %llu after quantum %llu: expected "
 			    "ascending indices",
 			    (unsigned long long)qt->index,
 			    (unsigned long long)sc->quanta[sc->nr_quanta - 1]
@@ -318,8 +330,10 @@ static int parse_quantum(struct scull_parser *p, const struct ms_tok *toks,
 		if (err)
 			return err;
 		if (qt->order != d->order)
-			return fail(p, "quantum of order %u in device %s of "
-				    "order %u", qt->order, d->name, d->order);
+			return fail(p,
+				    "quantum of order %u in device %s of "
+				    "order %u",
+				    qt->order, d->name, d->order);
 		if (qt->pfn & (((uint64_t)1 << qt->order) - 1))
 			return fail(p, "pfn %llu is not aligned to order %u",
 				    (unsigned long long)qt->pfn, qt->order);
@@ -380,7 +394,7 @@ static int scull_parse(struct ms_scull *sc, enum ms_scull_kind kind,
 		else if (ms_tok_eq(&toks[0], "quantum"))
 			err = parse_quantum(&p, toks, ntok);
 		else
-			err = 0;	/* a line of a later version */
+			err = 0; /* a line of a later version */
 		if (err)
 			goto out_err;
 	}
@@ -388,7 +402,8 @@ static int scull_parse(struct ms_scull *sc, enum ms_scull_kind kind,
 		p.lineno = 0;
 		err = ms_diag_set(diag, name, 0, -EINVAL,
 				  "expected '%s - version: N', found an empty "
-				  "file", header);
+				  "file",
+				  header);
 		goto out_err;
 	}
 	err = close_dev(&p);

@@ -23,8 +23,8 @@
 
 /** enum ms_scull_kind - which device family a listing describes */
 enum ms_scull_kind {
-	MS_SCULL_P,	/* scullp: quanta of 2^order pages */
-	MS_SCULL_V,	/* scullv: quanta of vmalloc pages */
+	MS_SCULL_P, /* scullp: quanta of 2^order pages */
+	MS_SCULL_V, /* scullv: quanta of vmalloc pages */
 };
 
 /**

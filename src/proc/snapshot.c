@@ -26,15 +26,15 @@ typedef int (*parse_fn)(void *obj, const char *buf, size_t len,
 typedef void (*release_fn)(void *obj);
 
 /* Adapters from the typed parser API to the table's void pointers. */
-#define MS_FILE_OPS(type, parse, release)                                    \
-	static int parse##_any(void *obj, const char *buf, size_t len,       \
-			       const char *name, struct ms_diag *diag)       \
-	{                                                                    \
-		return parse((type *)obj, buf, len, name, diag);             \
-	}                                                                    \
-	static void release##_any(void *obj)                                 \
-	{                                                                    \
-		release((type *)obj);                                        \
+#define MS_FILE_OPS(type, parse, release)                              \
+	static int parse##_any(void *obj, const char *buf, size_t len, \
+			       const char *name, struct ms_diag *diag) \
+	{                                                              \
+		return parse((type *)obj, buf, len, name, diag);       \
+	}                                                              \
+	static void release##_any(void *obj)                           \
+	{                                                              \
+		release((type *)obj);                                  \
 	}
 
 MS_FILE_OPS(struct ms_buddyinfo, ms_buddyinfo_parse, ms_buddyinfo_release)
@@ -43,8 +43,7 @@ MS_FILE_OPS(struct ms_pagetypeinfo, ms_pagetypeinfo_parse,
 	    ms_pagetypeinfo_release)
 MS_FILE_OPS(struct ms_kv, ms_meminfo_parse, ms_kv_release)
 MS_FILE_OPS(struct ms_slabinfo, ms_slabinfo_parse, ms_slabinfo_release)
-MS_FILE_OPS(struct ms_vmallocinfo, ms_vmallocinfo_parse,
-	    ms_vmallocinfo_release)
+MS_FILE_OPS(struct ms_vmallocinfo, ms_vmallocinfo_parse, ms_vmallocinfo_release)
 MS_FILE_OPS(struct ms_scull, ms_scullpmem_parse, ms_scull_release)
 
 static int ms_scullvmem_parse_any(void *obj, const char *buf, size_t len,
@@ -81,8 +80,7 @@ static const struct file_desc files[MS_FILE__NR] = {
 	[MS_FILE_VMSTAT] = { "proc/vmstat", sizeof(struct ms_kv),
 			     ms_vmstat_parse_any, ms_kv_release_any },
 	[MS_FILE_SLABINFO] = { "proc/slabinfo", sizeof(struct ms_slabinfo),
-			       ms_slabinfo_parse_any,
-			       ms_slabinfo_release_any },
+			       ms_slabinfo_parse_any, ms_slabinfo_release_any },
 	[MS_FILE_VMALLOCINFO] = { "proc/vmallocinfo",
 				  sizeof(struct ms_vmallocinfo),
 				  ms_vmallocinfo_parse_any,
@@ -130,9 +128,9 @@ int ms_meta_parse(struct ms_meta *meta, const char *buf, size_t len,
 
 			if (ms_parse_u64(v, vlen, &ps) || ps < 512 ||
 			    (ps & (ps - 1)))
-				return ms_diag_set(diag, name, cur.lineno,
-						   -EINVAL,
-						   "expected a power-of-two page size");
+				return ms_diag_set(
+					diag, name, cur.lineno, -EINVAL,
+					"expected a power-of-two page size");
 			meta->page_size = ps;
 			meta->page_size_source = "meta";
 		} else if (klen == 14 && !memcmp(line, "kernel_release", 14)) {
@@ -162,8 +160,8 @@ int ms_meta_parse(struct ms_meta *meta, const char *buf, size_t len,
 }
 
 /* Word @word (0-based) of @path's first line into @dst, if it fits. */
-static void read_word(const struct ms_source *src, const char *path,
-		      int word, char *dst, size_t size)
+static void read_word(const struct ms_source *src, const char *path, int word,
+		      char *dst, size_t size)
 {
 	struct ms_tok toks[4];
 	struct ms_diag diag;
@@ -241,8 +239,8 @@ int ms_snapshot_init(struct ms_snapshot *snap, const struct ms_source *src,
 	}
 	if (!snap->meta.page_size) {
 		snap->meta.page_size = page_size ? page_size : 4096;
-		snap->meta.page_size_source = page_size ? "--page-size" :
-							  "default";
+		snap->meta.page_size_source =
+			page_size ? "--page-size" : "default";
 	}
 	if (!snap->meta.kernel_release[0])
 		read_word(src, "proc/sys/kernel/osrelease", 0,
@@ -356,8 +354,8 @@ int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 	obj = calloc(1, fd->size);
 	if (!obj) {
 		free(buf);
-		err = ms_diag_set(&snap->diag[id], ms_source_label(fd->path),
-				  0, -ENOMEM, "out of memory");
+		err = ms_diag_set(&snap->diag[id], ms_source_label(fd->path), 0,
+				  -ENOMEM, "out of memory");
 		goto out_err;
 	}
 	err = fd->parse(obj, buf, len, ms_source_label(fd->path),
@@ -383,8 +381,7 @@ out_err:
 	return err;
 }
 
-const void *ms_snapshot_get(const struct ms_snapshot *snap,
-			    enum ms_file_id id)
+const void *ms_snapshot_get(const struct ms_snapshot *snap, enum ms_file_id id)
 {
 	return snap->data[id];
 }

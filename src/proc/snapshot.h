@@ -18,8 +18,8 @@ enum ms_file_id {
 	MS_FILE_VMSTAT,
 	MS_FILE_SLABINFO,
 	MS_FILE_VMALLOCINFO,
-	MS_FILE_SCULLPMEM,	/* kmod/: memscope_scull's scullp listing */
-	MS_FILE_SCULLVMEM,	/* kmod/: memscope_scull's scullv listing */
+	MS_FILE_SCULLPMEM, /* kmod/: memscope_scull's scullp listing */
+	MS_FILE_SCULLVMEM, /* kmod/: memscope_scull's scullv listing */
 	MS_FILE__NR,
 };
 
@@ -115,8 +115,7 @@ void *ms_snapshot_take(struct ms_snapshot *snap, enum ms_file_id id);
 void ms_snapshot_data_free(enum ms_file_id id, void *obj);
 
 /** ms_snapshot_get() - the parsed file @id, or NULL if not loaded */
-const void *ms_snapshot_get(const struct ms_snapshot *snap,
-			    enum ms_file_id id);
+const void *ms_snapshot_get(const struct ms_snapshot *snap, enum ms_file_id id);
 
 /** ms_file_path() - "proc/buddyinfo" etc. */
 const char *ms_file_path(enum ms_file_id id);

@@ -212,8 +212,9 @@ int ms_read_path(const char *path, char **bufp, size_t *lenp,
 		if (fd < 0) {
 			err = -errno;
 			return ms_diag_set(diag, label, 0, err, "%s",
-					   err == -EACCES ? "permission denied" :
-							    ms_errno_text(err));
+					   err == -EACCES ?
+						   "permission denied" :
+						   ms_errno_text(err));
 		}
 	}
 	if (fstat(fd, &st) < 0) {
@@ -246,8 +247,8 @@ out_close:
 	if (err)
 		return ms_diag_set(diag, label, 0, err, "%s",
 				   err == -MS_EFTYPE ?
-				   "not a regular file or a pipe" :
-				   ms_errno_text(err));
+					   "not a regular file or a pipe" :
+					   ms_errno_text(err));
 	return 0;
 }
 

@@ -102,8 +102,8 @@ bool ms_source_exists(const struct ms_source *src, const char *path);
  *
  * Return: number of names, or a negative errno with @diag filled.
  */
-int ms_source_list(const struct ms_source *src, const char *path,
-		   char ***names, struct ms_diag *diag);
+int ms_source_list(const struct ms_source *src, const char *path, char ***names,
+		   struct ms_diag *diag);
 
 void ms_source_list_free(char **names, int n);
 

@@ -272,24 +272,23 @@ struct tok {
 /* byte classes of next_tok(); the default, 0, is a token byte */
 enum { C_TOKEN, C_BLANK, C_BINARY };
 
-#define C_BIN8(b) [b] = C_BINARY, [b + 1] = C_BINARY, [b + 2] = C_BINARY,  \
-		  [b + 3] = C_BINARY, [b + 4] = C_BINARY, [b + 5] = C_BINARY, \
-		  [b + 6] = C_BINARY, [b + 7] = C_BINARY
-#define C_BIN64(b) C_BIN8(b), C_BIN8(b + 8), C_BIN8(b + 16),              \
-		   C_BIN8(b + 24), C_BIN8(b + 32), C_BIN8(b + 40),         \
-		   C_BIN8(b + 48), C_BIN8(b + 56)
+#define C_BIN8(b)                                                   \
+	[b] = C_BINARY, [b + 1] = C_BINARY, [b + 2] = C_BINARY,     \
+	[b + 3] = C_BINARY, [b + 4] = C_BINARY, [b + 5] = C_BINARY, \
+	[b + 6] = C_BINARY, [b + 7] = C_BINARY
+#define C_BIN64(b)                                                \
+	C_BIN8(b), C_BIN8(b + 8), C_BIN8(b + 16), C_BIN8(b + 24), \
+		C_BIN8(b + 32), C_BIN8(b + 40), C_BIN8(b + 48), C_BIN8(b + 56)
 
 static const unsigned char byte_class[256] = {
 	[0x00] = C_BINARY, [0x01] = C_BINARY, [0x02] = C_BINARY,
 	[0x03] = C_BINARY, [0x04] = C_BINARY, [0x05] = C_BINARY,
 	[0x06] = C_BINARY, [0x07] = C_BINARY, [0x08] = C_BINARY,
-	['\t'] = C_BLANK, [0x0a] = C_BINARY, [0x0b] = C_BINARY,
-	[0x0c] = C_BINARY, ['\r'] = C_BLANK,
-	[0x0e] = C_BINARY, [0x0f] = C_BINARY,
-	C_BIN8(0x10), C_BIN8(0x18),
-	[' '] = C_BLANK,
-	[0x7f] = C_BINARY,
-	C_BIN64(0x80), C_BIN64(0xc0),
+	['\t'] = C_BLANK,  [0x0a] = C_BINARY, [0x0b] = C_BINARY,
+	[0x0c] = C_BINARY, ['\r'] = C_BLANK,  [0x0e] = C_BINARY,
+	[0x0f] = C_BINARY, C_BIN8(0x10),      C_BIN8(0x18),
+	[' '] = C_BLANK,   [0x7f] = C_BINARY, C_BIN64(0x80),
+	C_BIN64(0xc0),
 };
 
 static int next_tok(const char *line, size_t len, size_t *pos, struct tok *t)
@@ -388,7 +387,7 @@ static bool is_0x_hex(const char *s, size_t len)
 /* ---------- the parser ---------- */
 
 #define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR(x)	STR_(x)
 
 struct flag_word {
 	const char *word;
@@ -396,7 +395,10 @@ struct flag_word {
 	unsigned int flag;
 };
 
-#define FLAG_WORD(w, f) { w, sizeof(w) - 1, f }
+#define FLAG_WORD(w, f)             \
+	{                           \
+		w, sizeof(w) - 1, f \
+	}
 
 static const struct flag_word flag_words[] = {
 	FLAG_WORD("ioremap", MS_VMALLOC_IOREMAP),
@@ -457,8 +459,8 @@ static const char *quote(struct parser *p, const struct tok *t)
 }
 
 /* FAIL() - a diag for the current line whose one "%s" quotes @t */
-#define FAIL(p, fmt, t)                                                   \
-	ms_diag_set((p)->diag, (p)->name, (p)->lineno, -EINVAL, fmt,       \
+#define FAIL(p, fmt, t)                                              \
+	ms_diag_set((p)->diag, (p)->name, (p)->lineno, -EINVAL, fmt, \
 		    quote((p), (t)))
 
 static int oom(struct parser *p)
@@ -509,8 +511,7 @@ static int parse_range(struct parser *p, const struct tok *t,
 		err = ms_parse_hex_u64(dash + 1, l2, &a->end);
 	}
 	if (err == -ERANGE)
-		return FAIL(p, "address '%s' does not fit in 64 bits",
-			    &half);
+		return FAIL(p, "address '%s' does not fit in 64 bits", &half);
 	if (err)
 		goto bad;
 	if (l1 - 2 > p->max_digits)
@@ -519,8 +520,10 @@ static int parse_range(struct parser *p, const struct tok *t,
 		p->max_digits = (unsigned int)(l2 - 2);
 	return 0;
 bad:
-	return FAIL(p, "expected '0xSTART-0xEND' at the start of the line, found '%s'",
-		    t);
+	return FAIL(
+		p,
+		"expected '0xSTART-0xEND' at the start of the line, found '%s'",
+		t);
 }
 
 /*
@@ -576,8 +579,10 @@ static int parse_caller(struct parser *p, const struct tok *t,
 	if (has_0x(t->s, t->len)) {
 		err = ms_parse_hex_u64(t->s, t->len, &c.address);
 		if (err == -ERANGE)
-			return FAIL(p, "caller address '%s' does not fit in 64 bits",
-				    t);
+			return FAIL(
+				p,
+				"caller address '%s' does not fit in 64 bits",
+				t);
 		if (err)
 			goto bad;
 		c.is_address = true;
@@ -602,8 +607,10 @@ static int parse_caller(struct parser *p, const struct tok *t,
 			err = ms_parse_hex_u64(slash + 1, size_len,
 					       &c.symbol_size);
 		if (err == -ERANGE)
-			return FAIL(p, "caller offset in '%s' does not fit in 64 bits",
-				    t);
+			return FAIL(
+				p,
+				"caller offset in '%s' does not fit in 64 bits",
+				t);
 		if (err)
 			goto bad;
 	}
@@ -612,8 +619,8 @@ static int parse_caller(struct parser *p, const struct tok *t,
 		 sizeof(*vi->callers)) ||
 	    strtab_add(ss, &ss->callers, key, klen, h, &id) ||
 	    strtab_intern(ss, &ss->symbols, t->s, slen, &c.symbol) ||
-	    (mod && strtab_intern(ss, &ss->modules, mod->s, mod->len,
-				  &c.module)))
+	    (mod &&
+	     strtab_intern(ss, &ss->modules, mod->s, mod->len, &c.module)))
 		return oom(p);
 	c.text = ss->callers.strs[id];
 	vi->callers[id] = c;
@@ -645,14 +652,16 @@ static int parse_node(struct parser *p, const struct tok *t,
 	if (ms_parse_u64(eq + 1, t->len - nlen - 2, &pages))
 		return FAIL(p, "expected 'N<node>=<pages>', found '%s'", t);
 	if (err || node >= MS_VMALLOC_MAX_NODES)
-		return FAIL(p, "expected a node below " STR(MS_VMALLOC_MAX_NODES)
-			    " in '%s'", t);
+		return FAIL(p,
+			    "expected a node below " STR(
+				    MS_VMALLOC_MAX_NODES) " in '%s'",
+			    t);
 	if (pages > UINT32_MAX)
 		return FAIL(p, "'%s' does not fit in 32 bits", t);
 	/* show_numa_info() walks the nodes in ascending order */
-	if (a->nr_nodes &&
-	    vi->node_pages[vi->nr_node_pages - 1].node >= node)
-		return FAIL(p, "expected nodes in ascending order, found '%s'", t);
+	if (a->nr_nodes && vi->node_pages[vi->nr_node_pages - 1].node >= node)
+		return FAIL(p, "expected nodes in ascending order, found '%s'",
+			    t);
 	if (grow((void **)&vi->node_pages, &p->nodes_cap, vi->nr_node_pages,
 		 sizeof(*vi->node_pages)))
 		return oom(p);
@@ -690,8 +699,7 @@ static int parse_extra(struct parser *p, const struct tok *t,
 	a->nr_extra++;
 	return 0;
 bad:
-	return FAIL(p, "expected a flag or 'key=value', found '%s'",
-		    t);
+	return FAIL(p, "expected a flag or 'key=value', found '%s'", t);
 }
 
 /* the fields after the caller: pages=, phys=, flags, N<node>= */
@@ -705,8 +713,10 @@ static int parse_field(struct parser *p, const struct tok *t,
 		int err;
 
 		if (*seen_pages)
-			return FAIL(p, "expected one 'pages=' per line, found a second '%s'",
-				    t);
+			return FAIL(
+				p,
+				"expected one 'pages=' per line, found a second '%s'",
+				t);
 		err = ms_parse_u64(t->s + 6, t->len - 6, &a->pages);
 		if (err == -ERANGE)
 			return FAIL(p, "'%s' does not fit in 64 bits", t);
@@ -719,25 +729,27 @@ static int parse_field(struct parser *p, const struct tok *t,
 		int err;
 
 		if (a->has_phys)
-			return FAIL(p, "expected one 'phys=' per line, found a second '%s'",
-				    t);
+			return FAIL(
+				p,
+				"expected one 'phys=' per line, found a second '%s'",
+				t);
 		err = ms_parse_hex_u64(t->s + 5, t->len - 5, &a->phys);
 		if (err == -ERANGE)
 			return FAIL(p, "'%s' does not fit in 64 bits", t);
 		if (err)
-			return FAIL(p, "expected a physical address in '%s'", t);
+			return FAIL(p, "expected a physical address in '%s'",
+				    t);
 		a->has_phys = true;
 		return 0;
 	}
-	if (t->s[0] == 'N' && t->len > 1 && t->s[1] >= '0' &&
-	    t->s[1] <= '9') {
+	if (t->s[0] == 'N' && t->len > 1 && t->s[1] >= '0' && t->s[1] <= '9') {
 		ret = parse_node(p, t, a);
 		if (ret <= 0)
 			return ret;
 	}
 	for (i = 0; i < ARRAY_SIZE(flag_words); i++) {
-		if (flag_words[i].flag & (MS_VMALLOC_VM_MAP_RAM |
-					  MS_VMALLOC_UNPURGED))
+		if (flag_words[i].flag &
+		    (MS_VMALLOC_VM_MAP_RAM | MS_VMALLOC_UNPURGED))
 			continue;
 		if (tok_is(t, flag_words[i].word, flag_words[i].len)) {
 			a->flags |= flag_words[i].flag;
@@ -762,16 +774,18 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 	size_t pos = 0;
 	int ret, err;
 
-#define NEXT()                                                              \
-	do {                                                                \
-		ret = next_tok(line, len, &pos, &t);                        \
-		if (ret < 0)                                                \
-			return ms_diag_set(p->diag, p->name, p->lineno,     \
-					   -EINVAL, "unexpected binary data"); \
-		if (ret > 0 && t.len > VMALLOC_FIELD_MAX)                   \
-			return FAIL(p, "expected a field of at most "       \
-				    STR(VMALLOC_FIELD_MAX) " bytes, found '%s'", \
-				    &t);                                    \
+#define NEXT()                                                                   \
+	do {                                                                     \
+		ret = next_tok(line, len, &pos, &t);                             \
+		if (ret < 0)                                                     \
+			return ms_diag_set(p->diag, p->name, p->lineno,          \
+					   -EINVAL, "unexpected binary data");   \
+		if (ret > 0 && t.len > VMALLOC_FIELD_MAX)                        \
+			return FAIL(                                             \
+				p,                                               \
+				"expected a field of at most " STR(              \
+					VMALLOC_FIELD_MAX) " bytes, found '%s'", \
+				&t);                                             \
 	} while (0)
 
 	memset(a, 0, sizeof(*a));
@@ -788,15 +802,14 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 
 	NEXT();
 	if (!ret)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected a size in bytes after the address range");
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected a size in bytes after the address range");
 	err = ms_parse_u64(t.s, t.len, &a->size_bytes);
 	if (err == -ERANGE)
-		return FAIL(p, "size '%s' does not fit in 64 bits",
-			    &t);
+		return FAIL(p, "size '%s' does not fit in 64 bits", &t);
 	if (err)
-		return FAIL(p, "expected a size in bytes, found '%s'",
-			    &t);
+		return FAIL(p, "expected a size in bytes, found '%s'", &t);
 
 	NEXT();
 	if (!ret)
@@ -809,9 +822,9 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 		if (TOK_IS(&t, "unpurged")) {
 			NEXT();
 			if (!ret || !TOK_IS(&t, "vm_area"))
-				return ms_diag_set(p->diag, p->name, p->lineno,
-						   -EINVAL,
-						   "expected 'unpurged vm_area'");
+				return ms_diag_set(
+					p->diag, p->name, p->lineno, -EINVAL,
+					"expected 'unpurged vm_area'");
 			a->flags = MS_VMALLOC_UNPURGED;
 			what = "unpurged vm_area";
 		} else {
@@ -821,11 +834,10 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 		if (ret) {
 			char q[64];
 
-			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-					   "expected the end of the line after '%s', found '%s'",
-					   what,
-					   ms_quote_tok(q, sizeof(q), t.s,
-							t.len));
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected the end of the line after '%s', found '%s'",
+				what, ms_quote_tok(q, sizeof(q), t.s, t.len));
 		}
 		return 0;
 	}
@@ -850,8 +862,10 @@ static int parse_line(struct parser *p, const char *line, size_t len,
 				NEXT();
 				if (!ret || t.s[t.len - 1] != ']' ||
 				    memchr(t.s, '[', t.len - 1))
-					return FAIL(p, "expected ']' after the module name in '%s'",
-						    &first);
+					return FAIL(
+						p,
+						"expected ']' after the module name in '%s'",
+						&first);
 			}
 			if (!mod.len || memchr(mod.s, ']', mod.len) ||
 			    memchr(mod.s, '[', mod.len))
@@ -901,23 +915,23 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 
 #define LEFT ((size_t)(end - s))
 /* after a field: the end of the line, or spaces and then another field */
-#define SEP()                                                             \
-	do {                                                              \
-		if (s < end) {                                            \
-			if (*s != ' ')                                    \
-				goto slow;                                \
-			s += ms_span_spaces(s, LEFT);                     \
-		}                                                         \
+#define SEP()                                         \
+	do {                                          \
+		if (s < end) {                        \
+			if (*s != ' ')                \
+				goto slow;            \
+			s += ms_span_spaces(s, LEFT); \
+		}                                     \
 	} while (0)
 /* the next field into t, tl: bytes '!'..'~', then a space or the end */
-#define FIELD()                                                           \
-	do {                                                              \
-		t = s;                                                    \
-		tl = ms_span_graph(s, LEFT);                              \
-		s += tl;                                                  \
-		if (tl > VMALLOC_FIELD_MAX)                               \
-			goto slow;                                        \
-		SEP();                                                    \
+#define FIELD()                              \
+	do {                                 \
+		t = s;                       \
+		tl = ms_span_graph(s, LEFT); \
+		s += tl;                     \
+		if (tl > VMALLOC_FIELD_MAX)  \
+			goto slow;           \
+		SEP();                       \
 	} while (0)
 #define FIELD_IS(lit) (tl == sizeof(lit) - 1 && !memcmp(t, lit, tl))
 
@@ -995,7 +1009,8 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 			if (tl > 6 && !memcmp(t, "pages=", 6)) {
 				if (seen_pages ||
 				    ms_scan_dec(t + 6, tl - 6, &a->pages) !=
-					    tl - 6 || tl - 6 > 19)
+					    tl - 6 ||
+				    tl - 6 > 19)
 					goto slow;
 				seen_pages = true;
 				break;
@@ -1113,10 +1128,11 @@ static int classify(struct parser *p)
 		const struct ms_vmalloc_area *a = &vi->areas[i];
 
 		if (a->end < a->start || a->end - a->start != a->size_bytes)
-			return ms_diag_set(p->diag, p->name, a->line, -EINVAL,
-					   "expected size %llu (end - start), found %llu",
-					   (unsigned long long)(a->end - a->start),
-					   (unsigned long long)a->size_bytes);
+			return ms_diag_set(
+				p->diag, p->name, a->line, -EINVAL,
+				"expected size %llu (end - start), found %llu",
+				(unsigned long long)(a->end - a->start),
+				(unsigned long long)a->size_bytes);
 	}
 	return 0;
 }
@@ -1131,8 +1147,8 @@ static bool all_blank(const char *s, size_t n)
 	return true;
 }
 
-int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
-			 size_t len, const char *name, struct ms_diag *diag)
+int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
+			 const char *name, struct ms_diag *diag)
 {
 	struct parser p;
 	size_t pos = 0;
@@ -1197,8 +1213,7 @@ int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
 			vi->nr_areas++;
 			continue;
 		}
-		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas],
-				 &blank);
+		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas], &blank);
 		if (err)
 			goto out_release;
 		if (!blank)

@@ -197,8 +197,8 @@ struct ms_vmallocinfo {
  * Return: 0, or a negative errno (-EINVAL for malformed input, -ENOMEM)
  * with @diag naming the line.
  */
-int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf,
-			 size_t len, const char *name, struct ms_diag *diag);
+int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
+			 const char *name, struct ms_diag *diag);
 
 /**
  * ms_vmallocinfo_release() - free everything ms_vmallocinfo_parse() made

@@ -49,12 +49,12 @@
 #define ZI_HIDDEN_NODE_STAT "nr_indirectly_reclaimable"
 
 enum zi_state {
-	ZI_START,	/* before the first "Node" line */
-	ZI_HEADER,	/* after "Node N, zone X", before "pages free" */
-	ZI_NODE_STATS,	/* inside "per-node stats" */
-	ZI_ZONE,	/* after "pages free" */
-	ZI_PAGESETS,	/* after "pagesets" */
-	ZI_TAIL,	/* "name: value" lines after the pagesets */
+	ZI_START,      /* before the first "Node" line */
+	ZI_HEADER,     /* after "Node N, zone X", before "pages free" */
+	ZI_NODE_STATS, /* inside "per-node stats" */
+	ZI_ZONE,       /* after "pages free" */
+	ZI_PAGESETS,   /* after "pagesets" */
+	ZI_TAIL,       /* "name: value" lines after the pagesets */
 };
 
 /* Bits of struct zi_parser.fields_seen, in zone_fields[] order. */
@@ -75,10 +75,10 @@ static const struct zone_field {
 	{ "cma", offsetof(struct ms_zone, cma_pages), MS_ZONE_HAS_CMA },
 };
 
-#define FIELD_BIT(i) (1u << (i))
-#define FIELD_MIN FIELD_BIT(1)
-#define FIELD_LOW FIELD_BIT(2)
-#define FIELD_HIGH FIELD_BIT(3)
+#define FIELD_BIT(i)  (1u << (i))
+#define FIELD_MIN     FIELD_BIT(1)
+#define FIELD_LOW     FIELD_BIT(2)
+#define FIELD_HIGH    FIELD_BIT(3)
 #define FIELD_SPANNED FIELD_BIT(5)
 #define FIELD_PRESENT FIELD_BIT(6)
 
@@ -99,11 +99,11 @@ struct zi_parser {
 	enum zi_state state;
 	size_t zones_cap;
 	size_t nodes_cap;
-	size_t stats_cap;	/* of the current zone's @stats */
-	size_t node_stats_cap;	/* of the current node's @stats */
-	struct ms_strset stat_names;	/* of the current zone's @stats */
+	size_t stats_cap;		  /* of the current zone's @stats */
+	size_t node_stats_cap;		  /* of the current node's @stats */
+	struct ms_strset stat_names;	  /* of the current zone's @stats */
 	struct ms_strset node_stat_names; /* of the current node's @stats */
-	bool node_stats_seen;	/* the current node had "per-node stats" */
+	bool node_stats_seen; /* the current node had "per-node stats" */
 	unsigned int fields_seen;
 	/* pagesets of the current zone */
 	unsigned int pagesets_line;
@@ -130,8 +130,7 @@ static int oom(struct zi_parser *p)
 	return ms_diag_set(p->diag, p->name, 0, -ENOMEM, "out of memory");
 }
 
-static int bad(struct zi_parser *p, const char *what, const char *s,
-	       size_t len)
+static int bad(struct zi_parser *p, const char *what, const char *s, size_t len)
 {
 	char q[64];
 
@@ -178,8 +177,8 @@ static int parse_num(struct zi_parser *p, const char *label,
 			   "expected a number for '%s', found '%s'", label, q);
 }
 
-static const struct ms_stat *find_stat(const struct ms_stat *stats,
-				       size_t nr, const char *s, size_t len)
+static const struct ms_stat *find_stat(const struct ms_stat *stats, size_t nr,
+				       const char *s, size_t len)
 {
 	size_t i;
 
@@ -249,10 +248,10 @@ static int close_cpu(struct zi_parser *p)
 	p->in_cpu = false;
 	for (i = 0; i < ARRAY_SIZE(need); i++)
 		if (!(p->pcp_seen & need[i].bit))
-			return ms_diag_set(p->diag, p->name, p->cpu_line,
-					   -EINVAL,
-					   "expected '%s:' in the pageset of cpu %lld",
-					   need[i].label, (long long)p->cpu);
+			return ms_diag_set(
+				p->diag, p->name, p->cpu_line, -EINVAL,
+				"expected '%s:' in the pageset of cpu %lld",
+				need[i].label, (long long)p->cpu);
 	return 0;
 }
 
@@ -291,15 +290,17 @@ static int close_zone(struct zi_parser *p)
 				   z->node, z->name);
 	if ((p->fields_seen & (FIELD_MIN | FIELD_LOW | FIELD_HIGH)) !=
 	    (FIELD_MIN | FIELD_LOW | FIELD_HIGH))
-		return ms_diag_set(p->diag, p->name, z->line, -EINVAL,
-				   "expected 'min', 'low' and 'high' in node %d, zone %s",
-				   z->node, z->name);
+		return ms_diag_set(
+			p->diag, p->name, z->line, -EINVAL,
+			"expected 'min', 'low' and 'high' in node %d, zone %s",
+			z->node, z->name);
 	z->has |= MS_ZONE_HAS_WMARKS;
 	if ((p->fields_seen & (FIELD_SPANNED | FIELD_PRESENT)) !=
 	    (FIELD_SPANNED | FIELD_PRESENT))
-		return ms_diag_set(p->diag, p->name, z->line, -EINVAL,
-				   "expected 'spanned' and 'present' in node %d, zone %s",
-				   z->node, z->name);
+		return ms_diag_set(
+			p->diag, p->name, z->line, -EINVAL,
+			"expected 'spanned' and 'present' in node %d, zone %s",
+			z->node, z->name);
 	return 0;
 }
 
@@ -323,10 +324,10 @@ static int open_zone(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		struct ms_zi_node *n;
 
 		if (zi->nr_nodes && cur_node(p)->node > node)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "expected nodes in ascending order, found node %d after node %d",
-					   node, cur_node(p)->node);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected nodes in ascending order, found node %d after node %d",
+				node, cur_node(p)->node);
 		if (zi->nr_nodes == p->nodes_cap) {
 			size_t ncap = p->nodes_cap ? p->nodes_cap * 2 : 4;
 
@@ -346,15 +347,15 @@ static int open_zone(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		/* nodes ascend: the node's zones are the last ones */
 		for (i = zi->nr_zones; i-- > 0 && zi->zones[i].node == node;) {
 			if (!strcmp(zi->zones[i].name, zone))
-				return ms_diag_set(p->diag, p->name, p->lineno,
-						   -EINVAL,
-						   "zone %s of node %d appears twice",
-						   zone, node);
+				return ms_diag_set(
+					p->diag, p->name, p->lineno, -EINVAL,
+					"zone %s of node %d appears twice",
+					zone, node);
 			if (zi->nr_zones - i == MS_MAX_ZONES_PER_NODE)
-				return ms_diag_set(p->diag, p->name, p->lineno,
-						   -EINVAL,
-						   "expected at most %d zones in node %d",
-						   MS_MAX_ZONES_PER_NODE, node);
+				return ms_diag_set(
+					p->diag, p->name, p->lineno, -EINVAL,
+					"expected at most %d zones in node %d",
+					MS_MAX_ZONES_PER_NODE, node);
 		}
 	}
 
@@ -413,20 +414,21 @@ static int parse_protection(struct zi_parser *p, const char *s, size_t len)
 		if (!item_len)
 			return bad(p, form, full, full_len);
 		if (n == MS_MAX_ZONES_PER_NODE)
-			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-					   "expected at most %d protection entries",
-					   MS_MAX_ZONES_PER_NODE);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected at most %d protection entries",
+				MS_MAX_ZONES_PER_NODE);
 		err = ms_parse_s64(item, item_len, &z->protection[n]);
 		if (err == -ERANGE)
-			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-					   "protection entry '%s' does not fit in 64 bits",
-					   ms_quote_tok(q, sizeof(q), item,
-							item_len));
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"protection entry '%s' does not fit in 64 bits",
+				ms_quote_tok(q, sizeof(q), item, item_len));
 		if (err)
-			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-					   "expected a number in the protection list, found '%s'",
-					   ms_quote_tok(q, sizeof(q), item,
-							item_len));
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"expected a number in the protection list, found '%s'",
+				ms_quote_tok(q, sizeof(q), item, item_len));
 		n++;
 		if (!comma)
 			break;
@@ -437,9 +439,10 @@ static int parse_protection(struct zi_parser *p, const char *s, size_t len)
 	if (!p->nr_protection)
 		p->nr_protection = n;
 	else if (n != p->nr_protection)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "expected %u protection entries as in the first zone, found %u",
-				   p->nr_protection, n);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"expected %u protection entries as in the first zone, found %u",
+			p->nr_protection, n);
 	return 0;
 }
 
@@ -491,9 +494,8 @@ static int zone_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 		if (!ms_tok_eq(&toks[0], f->label))
 			continue;
 		if (p->fields_seen & FIELD_BIT(i))
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL, "'%s' appears twice",
-					   f->label);
+			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
+					   "'%s' appears twice", f->label);
 		err = parse_num(p, f->label, &toks[1], &v);
 		if (err)
 			return err;
@@ -537,9 +539,9 @@ static int cpu_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 
 	if ((ntok != 2 && ntok != 4) ||
 	    ms_parse_s64(toks[1].s, toks[1].len, &cpu) || cpu < 0 ||
-	    (ntok == 4 && (!ms_tok_eq(&toks[2], "pcp:") ||
-			   ms_parse_s64(toks[3].s, toks[3].len, &pcp) ||
-			   pcp < 0)))
+	    (ntok == 4 &&
+	     (!ms_tok_eq(&toks[2], "pcp:") ||
+	      ms_parse_s64(toks[3].s, toks[3].len, &pcp) || pcp < 0)))
 		return bad(p, "'cpu: N'", line, len);
 	err = close_cpu(p);
 	if (err)
@@ -566,16 +568,18 @@ static int pcp_line(struct zi_parser *p, const struct ms_tok *toks, int ntok,
 	if (ms_tok_copy(label, sizeof(label), toks[0].s, toks[0].len - 1))
 		return bad(p, "'NAME: N' in a pageset", line, len);
 	if (p->pcp_seen & bit)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "'%s:' appears twice in the pageset of cpu %lld",
-				   label, (long long)p->cpu);
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"'%s:' appears twice in the pageset of cpu %lld", label,
+			(long long)p->cpu);
 	err = parse_num(p, label, &toks[1], &v);
 	if (err)
 		return err;
 	p->pcp_seen |= bit;
 	if (bit == PCP_COUNT && v > UINT64_MAX - z->pcp_count)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "sum of the pageset counts does not fit in 64 bits");
+		return ms_diag_set(
+			p->diag, p->name, p->lineno, -EINVAL,
+			"sum of the pageset counts does not fit in 64 bits");
 	pcp_store(z, bit, v);
 	return 0;
 }
@@ -638,8 +642,7 @@ static int tail_line(struct zi_parser *p, const struct ms_tok *toks)
 		{ "reserved_highatomic:",
 		  offsetof(struct ms_zone, reserved_highatomic),
 		  MS_ZONE_HAS_HIGHATOMIC },
-		{ "free_highatomic:",
-		  offsetof(struct ms_zone, free_highatomic),
+		{ "free_highatomic:", offsetof(struct ms_zone, free_highatomic),
 		  MS_ZONE_HAS_HIGHATOMIC },
 	};
 	struct ms_zone *z = cur_zone(p);
@@ -790,13 +793,15 @@ static int parse_line(struct zi_parser *p, const char *line, size_t len)
 	if (ntok == 2 && ms_tok_eq(&toks[0], "per-node") &&
 	    ms_tok_eq(&toks[1], "stats")) {
 		if (p->state != ZI_HEADER)
-			return bad(p, "'per-node stats' right after the zone header",
-				   line, len);
+			return bad(
+				p,
+				"'per-node stats' right after the zone header",
+				line, len);
 		if (p->node_stats_seen)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL,
-					   "'per-node stats' appears twice for node %d",
-					   z->node);
+			return ms_diag_set(
+				p->diag, p->name, p->lineno, -EINVAL,
+				"'per-node stats' appears twice for node %d",
+				z->node);
 		z->has |= MS_ZONE_HAS_NODE_STATS;
 		p->node_stats_seen = true;
 		p->state = ZI_NODE_STATS;
@@ -805,8 +810,8 @@ static int parse_line(struct zi_parser *p, const char *line, size_t len)
 	if (ntok >= 2 && ms_tok_eq(&toks[0], "pages") &&
 	    ms_tok_eq(&toks[1], "free")) {
 		if (p->state != ZI_HEADER && p->state != ZI_NODE_STATS)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL, "'pages free' appears twice");
+			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
+					   "'pages free' appears twice");
 		if (ntok != 3)
 			return bad(p, "'pages free N'", line, len);
 		err = parse_num(p, "pages free", &toks[2], &z->free_pages);
@@ -828,8 +833,8 @@ static int parse_line(struct zi_parser *p, const char *line, size_t len)
 
 	if (ntok == 1 && ms_tok_eq(&toks[0], "pagesets")) {
 		if (p->state != ZI_ZONE)
-			return ms_diag_set(p->diag, p->name, p->lineno,
-					   -EINVAL, "'pagesets' appears twice");
+			return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
+					   "'pagesets' appears twice");
 		p->state = ZI_PAGESETS;
 		p->pagesets_line = p->lineno;
 		z->has |= MS_ZONE_HAS_PAGESETS;
@@ -953,13 +958,14 @@ int ms_zoneinfo_fix_indices(struct ms_zoneinfo *zi, const char *name,
 		unsigned int k = 0;
 
 		for (i = start; i < zi->nr_zones &&
-		     zi->zones[i].node == zi->zones[start].node; i++)
+				zi->zones[i].node == zi->zones[start].node;
+		     i++)
 			zi->zones[i].index = k++;
 		if (nr_prot && k > nr_prot)
-			return ms_diag_set(diag, name, zi->zones[start].line,
-					   -EINVAL,
-					   "expected at most %u zones in node %d as in the protection list, found %u",
-					   nr_prot, zi->zones[start].node, k);
+			return ms_diag_set(
+				diag, name, zi->zones[start].line, -EINVAL,
+				"expected at most %u zones in node %d as in the protection list, found %u",
+				nr_prot, zi->zones[start].node, k);
 		if (k < nr_prot)
 			populated_only = true;
 	}
@@ -971,10 +977,10 @@ int ms_zoneinfo_fix_indices(struct ms_zoneinfo *zi, const char *name,
 		int o = zone_order_pos(zi->zones[i].name);
 
 		if (o < 0)
-			return ms_diag_set(diag, name, zi->zones[i].line,
-					   -EINVAL,
-					   "expected a known zone name (DMA, DMA32, Normal, HighMem, Movable, Device), found '%s'",
-					   zi->zones[i].name);
+			return ms_diag_set(
+				diag, name, zi->zones[i].line, -EINVAL,
+				"expected a known zone name (DMA, DMA32, Normal, HighMem, Movable, Device), found '%s'",
+				zi->zones[i].name);
 		printed |= 1u << o;
 	}
 	/*
@@ -999,9 +1005,10 @@ int ms_zoneinfo_fix_indices(struct ms_zoneinfo *zi, const char *name,
 		if (placement_fits(zi, cand[c], nr_prot))
 			set = cand[c];
 	if (!set)
-		return ms_diag_set(diag, name, zi->zones[0].line, -EINVAL,
-				   "expected the printed zones to fit the %u-entry protection lists",
-				   nr_prot);
+		return ms_diag_set(
+			diag, name, zi->zones[0].line, -EINVAL,
+			"expected the printed zones to fit the %u-entry protection lists",
+			nr_prot);
 
 	for (i = 0; i < zi->nr_zones; i++) {
 		struct ms_zone *z = &zi->zones[i];
@@ -1017,9 +1024,10 @@ int ms_zoneinfo_fix_indices(struct ms_zoneinfo *zi, const char *name,
 		const struct ms_zone *b = &zi->zones[i];
 
 		if (a->node == b->node && a->index >= b->index)
-			return ms_diag_set(diag, name, b->line, -EINVAL,
-					   "expected zones in index order, found %s after %s",
-					   b->name, a->name);
+			return ms_diag_set(
+				diag, name, b->line, -EINVAL,
+				"expected zones in index order, found %s after %s",
+				b->name, a->name);
 	}
 	return 0;
 }
@@ -1057,8 +1065,9 @@ int ms_zoneinfo_parse(struct ms_zoneinfo *zi, const char *buf, size_t len,
 			goto out_err;
 	}
 	if (!zi->nr_zones) {
-		err = ms_diag_set(diag, name, 0, -EINVAL,
-				  "expected at least one 'Node N, zone NAME' block");
+		err = ms_diag_set(
+			diag, name, 0, -EINVAL,
+			"expected at least one 'Node N, zone NAME' block");
 		goto out_err;
 	}
 	err = close_zone(&p);

@@ -24,20 +24,21 @@ struct ms_stat {
  * model uses these bits for feature detection instead of version numbers.
  */
 enum ms_zone_has {
-	MS_ZONE_HAS_BOOST = (1 << 0),		/* "boost" (5.15..6.1+) */
-	MS_ZONE_HAS_PROMO = (1 << 1),		/* "promo" (6.8..6.12+) */
-	MS_ZONE_HAS_MANAGED = (1 << 2),		/* "managed" (3.x+) */
-	MS_ZONE_HAS_CMA = (1 << 3),		/* "cma" (5.10..5.15+) */
-	MS_ZONE_HAS_NR_FREE_CMA = (1 << 4),	/* "nr_free_cma" stat */
-	MS_ZONE_HAS_NR_UNACCEPTED = (1 << 5),	/* "nr_unaccepted" stat */
-	MS_ZONE_HAS_HIGHATOMIC = (1 << 6),	/* reserved_/free_highatomic (6.19) */
+	MS_ZONE_HAS_BOOST = (1 << 0),	      /* "boost" (5.15..6.1+) */
+	MS_ZONE_HAS_PROMO = (1 << 1),	      /* "promo" (6.8..6.12+) */
+	MS_ZONE_HAS_MANAGED = (1 << 2),	      /* "managed" (3.x+) */
+	MS_ZONE_HAS_CMA = (1 << 3),	      /* "cma" (5.10..5.15+) */
+	MS_ZONE_HAS_NR_FREE_CMA = (1 << 4),   /* "nr_free_cma" stat */
+	MS_ZONE_HAS_NR_UNACCEPTED = (1 << 5), /* "nr_unaccepted" stat */
+	MS_ZONE_HAS_HIGHATOMIC =
+		(1 << 6), /* reserved_/free_highatomic (6.19) */
 	MS_ZONE_HAS_START_PFN = (1 << 7),
 	MS_ZONE_HAS_PAGESETS = (1 << 8),
 	MS_ZONE_HAS_PROTECTION = (1 << 9),
-	MS_ZONE_HAS_SCANNED = (1 << 10),	/* "scanned" (<= 4.4) */
-	MS_ZONE_HAS_NODE_STATS = (1 << 11),	/* "per-node stats" block (4.8+) */
-	MS_ZONE_HAS_FREE = (1 << 12),		/* "pages free" */
-	MS_ZONE_HAS_WMARKS = (1 << 13),		/* min, low and high */
+	MS_ZONE_HAS_SCANNED = (1 << 10),    /* "scanned" (<= 4.4) */
+	MS_ZONE_HAS_NODE_STATS = (1 << 11), /* "per-node stats" block (4.8+) */
+	MS_ZONE_HAS_FREE = (1 << 12),	    /* "pages free" */
+	MS_ZONE_HAS_WMARKS = (1 << 13),	    /* min, low and high */
 };
 
 /**

@@ -36,8 +36,8 @@ void ms_view_era(struct ms_out *out, const struct ms_era *era)
 	ms_out_str(out, "name", "rules of kernel %s", era->name);
 	ms_out_str(out, "source", " (from the %s)",
 		   ms_era_source_name(era->source));
-	ms_out_str(out, "kernel", NULL, era->kver.release[0] ?
-						era->kver.release : NULL);
+	ms_out_str(out, "kernel", NULL,
+		   era->kver.release[0] ? era->kver.release : NULL);
 	ms_out_obj_close(out);
 }
 
@@ -176,15 +176,16 @@ static void levels_text(struct ms_out *out, const struct ms_atomic_result *r)
 		const struct ms_atomic_zone *az = &r->zones[z];
 
 		snprintf(e, sizeof(e), "%d/%s", az->zone->node, az->zone->name);
-		ms_out_text(out, "%-12s %9s %13s %16s %13s\n", e,
-			    ms_units_count(a, sizeof(a),
-					   (uint64_t)az->free_pages),
-			    ms_units_count(b, sizeof(b),
-					   (uint64_t)az->levels.kswapd_wake_pages),
-			    ms_units_count(c, sizeof(c),
-					   (uint64_t)az->levels.direct_reclaim_pages),
-			    ms_units_count(d, sizeof(d),
-					   (uint64_t)az->levels.atomic_fail_pages));
+		ms_out_text(
+			out, "%-12s %9s %13s %16s %13s\n", e,
+			ms_units_count(a, sizeof(a), (uint64_t)az->free_pages),
+			ms_units_count(b, sizeof(b),
+				       (uint64_t)az->levels.kswapd_wake_pages),
+			ms_units_count(
+				c, sizeof(c),
+				(uint64_t)az->levels.direct_reclaim_pages),
+			ms_units_count(d, sizeof(d),
+				       (uint64_t)az->levels.atomic_fail_pages));
 	}
 }
 

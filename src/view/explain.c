@@ -14,7 +14,7 @@
 #include "view/gfp.h"
 #include "lib/banned.h"
 
-#define LABEL_WIDTH 16
+#define LABEL_WIDTH    16
 #define ORDERS_PER_ROW 11
 
 /*
@@ -212,8 +212,8 @@ static void zone_json(struct ms_out *out, const struct ms_kmsg_zone *kz,
 	kb_or_null(out, "reserved_highatomic_kb",
 		   kz->has & MS_KMSG_ZONE_HAS_RESERVED_HA,
 		   kz->reserved_highatomic_kb);
-	kb_or_null(out, "free_highatomic_kb", kz->has & MS_KMSG_ZONE_HAS_FREE_HA,
-		   kz->free_highatomic_kb);
+	kb_or_null(out, "free_highatomic_kb",
+		   kz->has & MS_KMSG_ZONE_HAS_FREE_HA, kz->free_highatomic_kb);
 	if (kz->has & MS_KMSG_ZONE_HAS_LOWMEM) {
 		ms_out_arr_open(out, "lowmem_reserve");
 		for (o = 0; o < kz->nr_lowmem_reserve; o++)
@@ -301,7 +301,8 @@ static void blocks_text(struct ms_out *out, const struct ms_kmsg_report *r,
 			ms_out_text(out, "    %-9s", "");
 			for (o = o0; o < end; o++)
 				ms_out_text(out, " %5s",
-					    ms_kmsg_mt_letters(kz->types[o], buf,
+					    ms_kmsg_mt_letters(kz->types[o],
+							       buf,
 							       sizeof(buf)));
 			ms_out_text(out, "\n");
 		}
@@ -325,9 +326,11 @@ static void zones_text(struct ms_out *out, const struct ms_kmsg_report *r)
 		zone_label(kz, label, sizeof(label));
 		ms_out_text(out, "    %-9s", label);
 		if (kz->has & MS_KMSG_ZONE_HAS_WMARKS)
-			ms_out_text(out, " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
-					 " %9" PRIu64, kz->free_kb, kz->min_kb,
-				    kz->low_kb, kz->high_kb);
+			ms_out_text(out,
+				    " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
+				    " %9" PRIu64,
+				    kz->free_kb, kz->min_kb, kz->low_kb,
+				    kz->high_kb);
 		else
 			ms_out_text(out, " %9s %9s %9s %9s", "-", "-", "-",
 				    "-");
@@ -368,10 +371,9 @@ static void test_text(struct ms_out *out, const struct ms_allocfail *af,
 	}
 	avail = z->free_pages - z->unusable_pages -
 		(((int64_t)1 << af->order) - 1);
-	pos += (size_t)snprintf(text + pos, sizeof(text) - pos,
-				"%s: %" PRId64 " free",
-				ms_allocfail_verdict_text(z->verdict),
-				z->free_pages);
+	pos += (size_t)snprintf(
+		text + pos, sizeof(text) - pos, "%s: %" PRId64 " free",
+		ms_allocfail_verdict_text(z->verdict), z->free_pages);
 	if (z->unusable_pages)
 		pos += (size_t)snprintf(text + pos, sizeof(text) - pos,
 					" - %" PRId64 " unusable",
@@ -383,21 +385,19 @@ static void test_text(struct ms_out *out, const struct ms_allocfail *af,
 	if (z->unusable_pages || af->order)
 		pos += (size_t)snprintf(text + pos, sizeof(text) - pos,
 					" = %" PRId64, avail);
-	pos += (size_t)snprintf(text + pos, sizeof(text) - pos,
-				" %s %" PRId64 " mark (min %" PRId64
-				"%s) + %" PRId64 " reserve",
-				z->headroom_pages > 0 ? ">" : "<=",
-				z->mark_pages, z->min_pages,
-				z->boost_bypass ? ", boost left out" : "",
-				z->reserve_pages);
+	pos += (size_t)snprintf(
+		text + pos, sizeof(text) - pos,
+		" %s %" PRId64 " mark (min %" PRId64 "%s) + %" PRId64
+		" reserve",
+		z->headroom_pages > 0 ? ">" : "<=", z->mark_pages, z->min_pages,
+		z->boost_bypass ? ", boost left out" : "", z->reserve_pages);
 	if (!af->order || z->headroom_pages <= 0 || pos >= sizeof(text))
 		;
 	else if (z->frag_order >= 0)
 		snprintf(text + pos, sizeof(text) - pos,
 			 "; but only %" PRId64 " of them are in blocks of "
 			 "order %d or larger, <= the mark halved to %" PRId64,
-			 z->frag_free_pages, z->frag_order,
-			 z->frag_mark_pages);
+			 z->frag_free_pages, z->frag_order, z->frag_mark_pages);
 	else if (!(kz->has & MS_KMSG_ZONE_HAS_FREE_AREA))
 		snprintf(text + pos, sizeof(text) - pos,
 			 "; the free-area line is not in the log");
@@ -449,10 +449,11 @@ static void verdict_part(struct ms_out *out, const struct ms_allocfail *af)
 	     af->verdict == MS_ALLOCFAIL_NO_BLOCK ||
 	     af->verdict == MS_ALLOCFAIL_TOO_FRAGMENTED) &&
 	    af->gfp.direct_reclaim)
-		line(out, "verdict", "%s: %s; the request could reclaim, so "
+		line(out, "verdict",
+		     "%s: %s; the request could reclaim, so "
 		     "reclaim and compaction did not help in time, or its "
-		     "retry policy gave up", ms_allocfail_verdict_text(af->verdict),
-		     verdict_why(af));
+		     "retry policy gave up",
+		     ms_allocfail_verdict_text(af->verdict), verdict_why(af));
 	else
 		line(out, "verdict", "%s: %s",
 		     ms_allocfail_verdict_text(af->verdict), verdict_why(af));
@@ -463,8 +464,9 @@ static void header_text(struct ms_out *out, size_t idx,
 			const struct ms_allocfail *af)
 {
 	char size[32];
-	unsigned int page_kb = af ? af->page_kb :
-			       r->page_size_kb ? r->page_size_kb : 4;
+	unsigned int page_kb = af	       ? af->page_kb :
+			       r->page_size_kb ? r->page_size_kb :
+						 4;
 
 	ms_out_text(out, "%sReport %zu, line %u: ", idx ? "\n" : "", idx + 1,
 		    r->line);
@@ -478,10 +480,10 @@ static void header_text(struct ms_out *out, size_t idx,
 		ms_out_text(out, "page allocation failure");
 	}
 	if (r->order >= 0 && r->order < 32)
-		ms_out_text(out, ", order %d (%s)", r->order,
-			    ms_units_bytes(size, sizeof(size),
-					   ((uint64_t)page_kb << r->order) *
-						   1024));
+		ms_out_text(
+			out, ", order %d (%s)", r->order,
+			ms_units_bytes(size, sizeof(size),
+				       ((uint64_t)page_kb << r->order) * 1024));
 	ms_out_text(out, "\n");
 }
 
@@ -491,8 +493,8 @@ static void facts(struct ms_out *out, const struct ms_kmsg_report *r,
 	char a[512], b[512], hex[16];
 
 	log_str(out, "comm", r->comm);
-	line(out, "task", "%s", r->comm[0] ? clean(r->comm, a, sizeof(a)) :
-					     "not in the log");
+	line(out, "task", "%s",
+	     r->comm[0] ? clean(r->comm, a, sizeof(a)) : "not in the log");
 	if (r->order >= 0)
 		ms_out_s64(out, "order", NULL, r->order);
 	else
@@ -512,8 +514,9 @@ static void facts(struct ms_out *out, const struct ms_kmsg_report *r,
 		ms_out_str(out, "gfp_flags", NULL, a);
 		ms_out_bool(out, "gfp_flags_decoded", NULL, af->flags_decoded);
 		line(out, "mode", "%s %s (%s)", hex, a[0] ? a : "(no flags)",
-		     af->flags_decoded ? "decoded: the kernel printed no names" :
-					 "as printed");
+		     af->flags_decoded ?
+			     "decoded: the kernel printed no names" :
+			     "as printed");
 	} else if (r->has_flags) {
 		log_str(out, "gfp_flags", r->flags);
 		ms_out_bool(out, "gfp_flags_decoded", NULL, false);
@@ -543,8 +546,9 @@ static void facts(struct ms_out *out, const struct ms_kmsg_report *r,
 		ms_out_null(out, "mems_allowed", NULL);
 	}
 	log_str(out, "release", r->release);
-	line(out, "release", "%s", r->release[0] ?
-		     clean(r->release, a, sizeof(a)) : "not in the log");
+	line(out, "release", "%s",
+	     r->release[0] ? clean(r->release, a, sizeof(a)) :
+			     "not in the log");
 	if (r->kind == MS_KMSG_VMALLOC && r->vmalloc_bytes)
 		ms_out_u64(out, "vmalloc_bytes", NULL, r->vmalloc_bytes);
 	else
@@ -596,10 +600,12 @@ static void report(struct ms_out *out, const char *label, size_t idx,
 			  af && i < af->nr_zones ? &af->zones[i] : NULL);
 	ms_out_arr_close(out);
 	if (af && af->nr_zones) {
-		ms_out_text(out, "\n  Watermark test in pages of %u kB", af->page_kb);
+		ms_out_text(out, "\n  Watermark test in pages of %u kB",
+			    af->page_kb);
 		if (af->order)
-			ms_out_text(out, " (order %u: free - %llu must stay "
-					 "above mark + reserve)",
+			ms_out_text(out,
+				    " (order %u: free - %llu must stay "
+				    "above mark + reserve)",
 				    af->order, (1ULL << af->order) - 1);
 		ms_out_text(out, "\n");
 		for (i = 0; i < af->nr_zones && i < r->nr_zones; i++)
@@ -612,8 +618,9 @@ static void report(struct ms_out *out, const char *label, size_t idx,
 	} else {
 		ms_out_null(out, "verdict", NULL);
 		ms_out_null(out, "verdict_text", NULL);
-		line(out, "verdict", "cannot be judged: the headline has no "
-				     "mode (cut short?)");
+		line(out, "verdict",
+		     "cannot be judged: the headline has no "
+		     "mode (cut short?)");
 	}
 	ms_out_arr_open(out, "notes");
 	for (i = 0; af && i < af->nr_notes; i++) {
@@ -662,13 +669,16 @@ void ms_view_explain(struct ms_out *out, const char *input, const char *label,
 	ms_out_u64(out, "lines", NULL, km->nr_lines);
 	ms_out_u64(out, "orphan_meminfo", NULL, km->orphan_meminfo);
 	if (!km->nr_reports)
-		ms_out_text(out, "no page allocation failure found in %s, "
-				 "%u line%s read\n", name, km->nr_lines,
-			    km->nr_lines == 1 ? "" : "s");
+		ms_out_text(out,
+			    "no page allocation failure found in %s, "
+			    "%u line%s read\n",
+			    name, km->nr_lines, km->nr_lines == 1 ? "" : "s");
 	if (km->orphan_meminfo)
-		ms_out_text(out, "%u Mem-Info block%s without a failure "
-				 "headline skipped (OOM killer or SysRq-m "
-				 "reports)\n", km->orphan_meminfo,
+		ms_out_text(out,
+			    "%u Mem-Info block%s without a failure "
+			    "headline skipped (OOM killer or SysRq-m "
+			    "reports)\n",
+			    km->orphan_meminfo,
 			    km->orphan_meminfo == 1 ? "" : "s");
 	ms_out_arr_open(out, "reports");
 	for (i = 0; i < km->nr_reports; i++)

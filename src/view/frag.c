@@ -14,9 +14,9 @@ static char type_letter(const char *name)
 		const char *name;
 		char letter;
 	} map[] = {
-		{ "Unmovable", 'U' },  { "Movable", 'M' },
+		{ "Unmovable", 'U' },	{ "Movable", 'M' },
 		{ "Reclaimable", 'E' }, { "HighAtomic", 'H' },
-		{ "CMA", 'C' },	       { "Isolate", 'I' },
+		{ "CMA", 'C' },		{ "Isolate", 'I' },
 		{ "Reserve", 'R' },
 	};
 	size_t i;
@@ -64,7 +64,8 @@ static void frag_zone(struct ms_out *out, const struct ms_buddyinfo *bi,
 	ms_out_pages(out, "free_pages", " %s free", all.free_pages);
 	ms_out_u64(out, "free_blocks_total", " in %" PRIu64 " blocks\n",
 		   all.free_blocks_total);
-	ms_out_text(out, "  order     blocks       free  unusable   extfrag%s\n",
+	ms_out_text(out,
+		    "  order     blocks       free  unusable   extfrag%s\n",
 		    pz ? "  types" : "");
 	ms_out_arr_open(out, "orders");
 	for (o = 0; o < bi->nr_orders && o < MS_MAX_ORDERS; o++) {
@@ -116,7 +117,8 @@ void ms_view_frag(struct ms_out *out, const struct ms_buddyinfo *bi,
 	}
 	ms_out_arr_close(out);
 	if (pt)
-		ms_out_text(out, "\ntypes: U unmovable, M movable, E reclaimable, "
+		ms_out_text(out,
+			    "\ntypes: U unmovable, M movable, E reclaimable, "
 			    "H high-atomic, C CMA, I isolate, R reserve\n");
 }
 

@@ -12,8 +12,8 @@
 #include "lib/banned.h"
 
 #define KV(maj, min) MS_GFP_KVER(maj, min)
-#define LABEL_WIDTH 16
-#define TEXT_WIDTH 79
+#define LABEL_WIDTH  16
+#define TEXT_WIDTH   79
 
 void ms_view_wrap(struct ms_out *out, const char *indent, int label_width,
 		  const char *label, const char *text)
@@ -163,8 +163,9 @@ static void mark_text(const struct ms_gfp_explain *ex, char *buf, size_t size)
 	bool quarter = ex->min_num == 3;
 
 	if (half && quarter)
-		snprintf(buf, size, "3/8 of min (min - min/2, then a quarter "
-				    "of that off)");
+		snprintf(buf, size,
+			 "3/8 of min (min - min/2, then a quarter "
+			 "of that off)");
 	else if (half)
 		snprintf(buf, size, "1/2 of min (min - min/2)");
 	else if (quarter)
@@ -229,16 +230,17 @@ static void reserves_part(struct ms_out *out, const struct ms_gfp_explain *ex,
 		return;
 
 	if (ex->alloc_min_reserve)
-		lines[n++] = rework ? "ALLOC_MIN_RESERVE (__GFP_HIGH): min cut "
-				      "by half" :
-				      "ALLOC_HIGH (__GFP_HIGH): min cut by half";
+		lines[n++] = rework ?
+				     "ALLOC_MIN_RESERVE (__GFP_HIGH): min cut "
+				     "by half" :
+				     "ALLOC_HIGH (__GFP_HIGH): min cut by half";
 	if (ex->alloc_harder) {
 		if (rework)
 			snprintf(buf[0], sizeof(buf[0]),
 				 "ALLOC_NON_BLOCK (no __GFP_DIRECT_RECLAIM)%s",
 				 ex->alloc_min_reserve ?
-				 ": a further quarter off min" :
-				 ": no cut of min without __GFP_HIGH");
+					 ": a further quarter off min" :
+					 ": no cut of min without __GFP_HIGH");
 		else if (ex->kver < KV(4, 4))
 			snprintf(buf[0], sizeof(buf[0]),
 				 "ALLOC_HARDER (no __GFP_WAIT): a further "
@@ -250,10 +252,11 @@ static void reserves_part(struct ms_out *out, const struct ms_gfp_explain *ex,
 		lines[n++] = buf[0];
 	}
 	if (ex->alloc_highatomic)
-		lines[n++] = rework ? "ALLOC_HIGHATOMIC: may take blocks from "
-				      "the highatomic reserve (orders above 0)" :
-				      "may take blocks from the highatomic "
-				      "reserve (orders above 0)";
+		lines[n++] = rework ?
+				     "ALLOC_HIGHATOMIC: may take blocks from "
+				     "the highatomic reserve (orders above 0)" :
+				     "may take blocks from the highatomic "
+				     "reserve (orders above 0)";
 	if (ex->uses_reserves)
 		lines[n++] = "the highatomic reserve is not held back from it";
 	if (ex->alloc_cma)
@@ -261,13 +264,15 @@ static void reserves_part(struct ms_out *out, const struct ms_gfp_explain *ex,
 	if (ex->ignores_cpuset)
 		lines[n++] = "ignores cpuset memory limits";
 	if (ex->no_watermarks)
-		lines[n++] = "ALLOC_NO_WATERMARKS (__GFP_MEMALLOC): may use the "
-			     "memory reserved for reclaim";
+		lines[n++] =
+			"ALLOC_NO_WATERMARKS (__GFP_MEMALLOC): may use the "
+			"memory reserved for reclaim";
 	if (!n) {
 		snprintf(buf[1], sizeof(buf[1]),
 			 "none: the full min watermark applies%s",
 			 ex->kver >= KV(4, 4) ?
-			 ", and the highatomic reserve is held back" : "");
+				 ", and the highatomic reserve is held back" :
+				 "");
 		lines[n++] = buf[1];
 	}
 	for (i = 0; i < n; i++)
@@ -317,9 +322,10 @@ static void modifiers_part(struct ms_out *out, const struct ms_gfp_explain *ex)
  * context.
  */
 static const char *const neutral[] = {
-	"__GFP_COMP", "__GFP_ZERO", "__GFP_NOWARN", "__GFP_NORETRY",
-	"__GFP_RETRY_MAYFAIL", "__GFP_REPEAT", "__GFP_NOFAIL",
-	"__GFP_NOMEMALLOC", "__GFP_COLD", "__GFP_NOTRACK", "__GFP_NOLOCKDEP",
+	"__GFP_COMP",	 "__GFP_ZERO",		"__GFP_NOWARN",
+	"__GFP_NORETRY", "__GFP_RETRY_MAYFAIL", "__GFP_REPEAT",
+	"__GFP_NOFAIL",	 "__GFP_NOMEMALLOC",	"__GFP_COLD",
+	"__GFP_NOTRACK", "__GFP_NOLOCKDEP",
 };
 
 static uint32_t neutral_bits(uint32_t kver, unsigned int cfg)
@@ -392,11 +398,13 @@ void ms_view_gfp(struct ms_out *out, const struct ms_gfp_explain *ex,
 					     sizeof(text)));
 	ms_out_u64(out, "order", NULL, ex->order);
 	if (ex->unknown_bits) {
-		snprintf(hex, sizeof(hex), "%#x", (unsigned int)ex->unknown_bits);
+		snprintf(hex, sizeof(hex), "%#x",
+			 (unsigned int)ex->unknown_bits);
 		ms_out_str(out, "unknown_bits", NULL, hex);
 		snprintf(text, sizeof(text),
 			 "%s: no GFP flag of kernel %s (another layout, or "
-			 "kernel options such as CONFIG_LOCKDEP?)", hex, kb);
+			 "kernel options such as CONFIG_LOCKDEP?)",
+			 hex, kb);
 		ms_view_wrap(out, indent, LABEL_WIDTH, "unknown bits", text);
 	} else {
 		ms_out_null(out, "unknown_bits", NULL);
@@ -407,11 +415,13 @@ void ms_view_gfp(struct ms_out *out, const struct ms_gfp_explain *ex,
 	if (ex->direct_reclaim)
 		snprintf(text, sizeof(text),
 			 "yes (%s): may block in direct reclaim and "
-			 "compaction", reclaim_bit);
+			 "compaction",
+			 reclaim_bit);
 	else
 		snprintf(text, sizeof(text),
 			 "no (no %s): never blocks, neither reclaims nor "
-			 "compacts", reclaim_bit);
+			 "compacts",
+			 reclaim_bit);
 	ms_view_wrap(out, indent, LABEL_WIDTH, "may sleep", text);
 	ms_out_bool(out, "kswapd", NULL, ex->kswapd);
 	if (old)
@@ -469,7 +479,8 @@ void ms_view_gfp_contexts(struct ms_out *out, uint32_t kver, unsigned int cfg,
 	size_t nr, i;
 
 	c = ms_gfp_contexts(&nr);
-	ms_out_str(out, "kernel", NULL, ms_gfp_kver_format(kver, kb, sizeof(kb)));
+	ms_out_str(out, "kernel", NULL,
+		   ms_gfp_kver_format(kver, kb, sizeof(kb)));
 	ms_out_str(out, "kernel_source", NULL, kernel_source);
 	ms_out_text(out, "Which flags to use where, kernel %s\n\n",
 		    ms_view_gfp_kernel_text(kver, kernel_source, text,

@@ -91,8 +91,8 @@ static void meminfo(struct ms_prom *p, const struct ms_kv *mi)
 
 /* A per-zone family from one field of struct ms_zone. */
 static void zone_family(struct ms_prom *p, const struct ms_zoneinfo *zi,
-			uint64_t page_size, const char *name,
-			const char *help, size_t offset)
+			uint64_t page_size, const char *name, const char *help,
+			size_t offset)
 {
 	size_t i;
 
@@ -161,10 +161,10 @@ static void zones(struct ms_prom *p, const struct ms_zoneinfo *zi,
 		       "1 for the zone's state against its watermarks (ok, "
 		       "below_high, below_low, below_min), 0 for the others");
 	for (i = 0; i < zi->nr_zones; i++) {
-		static const enum ms_zone_state st[] = {
-			MS_ZONE_OK, MS_ZONE_BELOW_HIGH, MS_ZONE_BELOW_LOW,
-			MS_ZONE_BELOW_MIN
-		};
+		static const enum ms_zone_state st[] = { MS_ZONE_OK,
+							 MS_ZONE_BELOW_HIGH,
+							 MS_ZONE_BELOW_LOW,
+							 MS_ZONE_BELOW_MIN };
 		const struct ms_zone *z = &zi->zones[i];
 		struct zone_labels zl;
 
@@ -213,19 +213,21 @@ static void buddy(struct ms_prom *p, const struct ms_buddyinfo *bi)
 				struct ms_contig info;
 
 				snprintf(ord, sizeof(ord), "%u", o);
-				zl.l[2] = (struct ms_prom_label){ "order",
-								  ord };
+				zl.l[2] =
+					(struct ms_prom_label){ "order", ord };
 				ms_frag_contig(bz->free_blocks, bi->nr_orders,
 					       o, &info);
 				if (f == 0)
 					ms_prom_sample_u64(p, names[f], zl.l, 3,
 							   bz->free_blocks[o]);
 				else
-					ms_prom_sample(p, names[f], zl.l, 3,
-						       (f == 1 ?
-						ms_frag_unusable(&info, o) :
-						ms_frag_extfrag(&info, o)) /
-							       1000.0);
+					ms_prom_sample(
+						p, names[f], zl.l, 3,
+						(f == 1 ? ms_frag_unusable(
+								  &info, o) :
+							  ms_frag_extfrag(&info,
+									  o)) /
+							1000.0);
 			}
 		}
 	}
@@ -246,8 +248,8 @@ static void atomic(struct ms_prom *p, const struct ms_atomic_result *res,
 					     { "order", ord } };
 
 		snprintf(ord, sizeof(ord), "%u", res[i].req.order);
-		ms_prom_sample_u64(p, "memscope_atomic_headroom_requests", l,
-				   2, res[i].headroom);
+		ms_prom_sample_u64(p, "memscope_atomic_headroom_requests", l, 2,
+				   res[i].headroom);
 	}
 	ms_prom_family(p, "memscope_atomic_risk_level", "gauge",
 		       "Risk of the order's GFP_ATOMIC requests: 0 ok, 1 low, "
@@ -271,9 +273,9 @@ static void atomic(struct ms_prom *p, const struct ms_atomic_result *res,
 			snprintf(ord, sizeof(ord), "%u", res[i].req.order);
 			zl.l[2] = (struct ms_prom_label){ "gfp", "atomic" };
 			zl.l[3] = (struct ms_prom_label){ "order", ord };
-			ms_prom_sample_u64(p,
-					   "memscope_atomic_zone_headroom_requests",
-					   zl.l, 4, az->headroom);
+			ms_prom_sample_u64(
+				p, "memscope_atomic_zone_headroom_requests",
+				zl.l, 4, az->headroom);
 		}
 	}
 }

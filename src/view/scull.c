@@ -56,8 +56,10 @@ static const char *place_text(enum ms_place p, const char *label)
 			 label);
 		break;
 	case MS_PLACE_AMBIGUOUS:
-		snprintf(buf, sizeof(buf), "zones of several nodes span it "
-			 "(first: %s)", label);
+		snprintf(buf, sizeof(buf),
+			 "zones of several nodes span it "
+			 "(first: %s)",
+			 label);
 		break;
 	case MS_PLACE_STRADDLES:
 		snprintf(buf, sizeof(buf), "runs past the end of %s", label);
@@ -124,8 +126,9 @@ static void zone_counts(struct ms_out *out, const struct ms_zoneinfo *zi,
 		if (pages) {
 			ms_out_u64(out, "nr_quanta", NULL, quanta[z]);
 			ms_out_u64(out, "pages", NULL, pages[z]);
-			ms_out_text(out, "  %-14s %10" PRIu64 " %10" PRIu64
-					 "\n", buf, quanta[z], pages[z]);
+			ms_out_text(out,
+				    "  %-14s %10" PRIu64 " %10" PRIu64 "\n",
+				    buf, quanta[z], pages[z]);
 		} else {
 			ms_out_text(out, " %s", buf);
 			ms_out_u64(out, "nr_quanta", " %" PRIu64, quanta[z]);
@@ -136,8 +139,8 @@ static void zone_counts(struct ms_out *out, const struct ms_zoneinfo *zi,
 }
 
 void ms_view_scullp(struct ms_out *out, const struct ms_scull *sc,
-		    const struct ms_zoneinfo *zi,
-		    const struct ms_scullp_map *m, bool list)
+		    const struct ms_zoneinfo *zi, const struct ms_scullp_map *m,
+		    bool list)
 {
 	size_t d, i, nz = m->nr_zones ? m->nr_zones : 1;
 
@@ -179,9 +182,10 @@ void ms_view_scullp(struct ms_out *out, const struct ms_scull *sc,
 	zone_counts(out, zi, m->zone_quanta, m->zone_pages);
 	ms_out_u64(out, "nr_misplaced", NULL, m->nr_misplaced);
 	if (m->nr_misplaced || list)
-		ms_out_text(out, "\n%s:\n", list ? "Quanta" :
-					    "Quanta outside a zone of their "
-					    "node");
+		ms_out_text(out, "\n%s:\n",
+			    list ? "Quanta" :
+				   "Quanta outside a zone of their "
+				   "node");
 	if (ms_out_is_json(out))
 		goto out_close;
 	for (d = 0; d < sc->nr_devs; d++) {
@@ -311,8 +315,7 @@ void ms_view_scullv(struct ms_out *out, const struct ms_scull *sc,
 		for (i = 0; i < dev->nr_quanta; i++) {
 			size_t k = dev->first + i;
 
-			if (list ||
-			    (m->matched && m->match[k] != MS_VMATCH_OK))
+			if (list || (m->matched && m->match[k] != MS_VMATCH_OK))
 				scullv_quantum(out, dev, &q[i], m, k, true);
 		}
 	}

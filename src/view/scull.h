@@ -16,8 +16,8 @@
  * @m: the placement of @sc's quanta in @zi's zones
  */
 void ms_view_scullp(struct ms_out *out, const struct ms_scull *sc,
-		    const struct ms_zoneinfo *zi,
-		    const struct ms_scullp_map *m, bool list);
+		    const struct ms_zoneinfo *zi, const struct ms_scullp_map *m,
+		    bool list);
 
 /**
  * ms_view_scullv() - the "scullv" object: per device its quanta, bytes

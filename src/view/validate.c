@@ -43,18 +43,20 @@ static void row_json(struct ms_out *out, const struct ms_validate_row *r)
 static void row_text(struct ms_out *out, const struct ms_validate_row *r)
 {
 	if (r->zone[0])
-		ms_out_text(out, "validate: node=%d zone=%s order=%u",
-			    r->node, r->zone, r->order);
+		ms_out_text(out, "validate: node=%d zone=%s order=%u", r->node,
+			    r->zone, r->order);
 	else
 		ms_out_text(out, "total: node=%d order=%u requested=%" PRIu64,
 			    r->node, r->order, r->requested);
-	ms_out_text(out, " predicted=%" PRIu64 " actual=%" PRIu64
-			 " error=%+" PRId64 " tolerance=%" PRIu64 " %s%s\n",
+	ms_out_text(out,
+		    " predicted=%" PRIu64 " actual=%" PRIu64 " error=%+" PRId64
+		    " tolerance=%" PRIu64 " %s%s\n",
 		    r->predicted, r->actual, r->error, r->tolerance,
 		    r->skipped ? "skipped (the probe's request limit)" :
 		    r->within  ? "ok" :
 				 "MISS",
-		    r->zone[0] && !r->in_model ? " (zone not in the model)" : "");
+		    r->zone[0] && !r->in_model ? " (zone not in the model)" :
+						 "");
 }
 
 void ms_view_validate_progress(struct ms_out *out,

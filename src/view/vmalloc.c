@@ -29,8 +29,9 @@ const char *ms_view_vmalloc_by_name(enum ms_view_vmalloc_by by)
 /* What a group without a name stands for, in text. */
 static const char *none_label(enum ms_view_vmalloc_by by)
 {
-	return by == MS_VIEW_VMALLOC_BY_MODULE ? "(not in a module)" :
-						 "(no caller: vm_map_ram, unpurged)";
+	return by == MS_VIEW_VMALLOC_BY_MODULE ?
+		       "(not in a module)" :
+		       "(no caller: vm_map_ram, unpurged)";
 }
 
 /* @s in lines of at most 78 columns, each indented by two spaces. */
@@ -65,8 +66,8 @@ static const char *signed_bytes(char *buf, size_t size, int64_t v)
 	return buf;
 }
 
-static void name_text(struct ms_out *out, const char *name,
-		      const char *module, enum ms_view_vmalloc_by by)
+static void name_text(struct ms_out *out, const char *name, const char *module,
+		      enum ms_view_vmalloc_by by)
 {
 	ms_out_text(out, "  %s", name ? name : none_label(by));
 	if (module)
@@ -129,7 +130,6 @@ static void groups(struct ms_out *out, const char *key, const char *what,
 		ms_out_text(out, "  (%zu of %zu; --top 0 lists all)\n", shown,
 			    n);
 }
-
 
 static void totals(struct ms_out *out, const struct ms_view_vmalloc *v,
 		   uint64_t page_size)
@@ -197,8 +197,7 @@ static void addr(struct ms_out *out, const char *key, const char *fmt,
 {
 	char buf[24];
 
-	snprintf(buf, sizeof(buf), "0x%0*" PRIx64, ptr_bits == 32 ? 8 : 16,
-		 a);
+	snprintf(buf, sizeof(buf), "0x%0*" PRIx64, ptr_bits == 32 ? 8 : 16, a);
 	ms_out_str(out, key, fmt, buf);
 }
 
@@ -262,8 +261,7 @@ const char *ms_vmalloc_frag_reason(const struct ms_vmallocinfo *vi,
 	}
 }
 
-static void address_space(struct ms_out *out,
-			  const struct ms_vmallocinfo *vi,
+static void address_space(struct ms_out *out, const struct ms_vmallocinfo *vi,
 			  const struct ms_vmalloc_stats *st)
 {
 	const struct ms_vmalloc_frag *f = &st->frag;
@@ -316,8 +314,8 @@ void ms_view_vmalloc(struct ms_out *out, const struct ms_snapshot *snap,
 	ms_out_str(out, "addresses", "Addresses %s",
 		   ms_vmallocinfo_addrs_name(v->vi->addrs));
 	if (v->kptr_restrict >= 0)
-		ms_out_s64(out, "kptr_restrict", " (kernel.kptr_restrict=%" PRId64
-						 ")",
+		ms_out_s64(out, "kptr_restrict",
+			   " (kernel.kptr_restrict=%" PRId64 ")",
 			   v->kptr_restrict);
 	else
 		ms_out_null(out, "kptr_restrict", NULL);
@@ -373,8 +371,8 @@ static void delta_obj(struct ms_out *out, const struct ms_vmalloc_delta *d,
 }
 
 static void delta_list(struct ms_out *out, const char *key,
-		       const struct ms_vmalloc_delta *d, size_t n,
-		       size_t top, enum ms_view_vmalloc_by by, bool present)
+		       const struct ms_vmalloc_delta *d, size_t n, size_t top,
+		       enum ms_view_vmalloc_by by, bool present)
 {
 	size_t i;
 
@@ -418,26 +416,29 @@ static void sample_text(struct ms_out *out,
 
 	if (!s->clear && s->number > 1)
 		ms_out_text(out, "\n");
-	ms_out_text(out, "vmalloc by %s: sample %u at %s, every %.3g s "
-			 "(Ctrl-C quits)\n",
+	ms_out_text(out,
+		    "vmalloc by %s: sample %u at %s, every %.3g s "
+		    "(Ctrl-C quits)\n",
 		    ms_view_vmalloc_by_name(s->by), s->number,
 		    s->time ? s->time : "-", (double)s->interval_ms / 1000.0);
 	ms_out_text(out, "Areas %" PRIu64 ", size %s", st->nr_areas,
 		    ms_units_bytes(a, sizeof(a), st->size_bytes));
 	if (s->first)
-		ms_out_text(out, " (%+" PRId64 " areas, %s since the first "
-				 "sample)",
-			    diff(st->nr_areas, s->first->regions),
-			    signed_bytes(b, sizeof(b),
-					 diff(st->size_bytes,
-					      s->first->bytes)));
+		ms_out_text(
+			out,
+			" (%+" PRId64 " areas, %s since the first "
+			"sample)",
+			diff(st->nr_areas, s->first->regions),
+			signed_bytes(b, sizeof(b),
+				     diff(st->size_bytes, s->first->bytes)));
 	ms_out_text(out, "\n");
 	if (s->has_gap)
 		ms_out_text(out, "Largest free gap %s\n",
 			    ms_units_bytes(a, sizeof(a), s->largest_gap));
 	if (!s->first) {
-		ms_out_text(out, "\nFirst sample: the changes of every %s "
-				 "show from the next one.\n",
+		ms_out_text(out,
+			    "\nFirst sample: the changes of every %s "
+			    "show from the next one.\n",
 			    ms_view_vmalloc_by_name(s->by));
 		return;
 	}
@@ -448,8 +449,9 @@ static void sample_text(struct ms_out *out,
 	}
 	snprintf(last, sizeof(last), "LAST %.2g s",
 		 (double)s->since_prev_ms / 1000.0);
-	ms_out_text(out, "\nChanges since the first sample, and in the last "
-			 "interval:\n%8s %10s %8s %10s %10s  %s\n",
+	ms_out_text(out,
+		    "\nChanges since the first sample, and in the last "
+		    "interval:\n%8s %10s %8s %10s %10s  %s\n",
 		    "AREAS", "SIZE", "+AREAS", "+SIZE", last,
 		    s->by == MS_VIEW_VMALLOC_BY_CALLER ? "CALLER" :
 		    s->by == MS_VIEW_VMALLOC_BY_MODULE ? "MODULE" :
@@ -486,8 +488,7 @@ void ms_view_vmalloc_sample(struct ms_out *out,
 	}
 	ms_out_u64(out, "sample", NULL, s->number);
 	ms_out_str(out, "time", NULL, s->time);
-	ms_out_double(out, "interval_s", NULL,
-		      (double)s->interval_ms / 1000.0);
+	ms_out_double(out, "interval_s", NULL, (double)s->interval_ms / 1000.0);
 	if (s->prev)
 		ms_out_double(out, "elapsed_s", NULL,
 			      (double)s->since_prev_ms / 1000.0);
@@ -509,8 +510,8 @@ void ms_view_vmalloc_sample(struct ms_out *out,
 		ms_out_null(out, "largest_free_gap_bytes", NULL);
 	delta_list(out, "deltas", s->deltas, s->nr_deltas, s->top, s->by,
 		   s->prev != NULL);
-	delta_list(out, "deltas_since_start", s->since_start,
-		   s->nr_since_start, s->top, s->by, s->first != NULL);
+	delta_list(out, "deltas_since_start", s->since_start, s->nr_since_start,
+		   s->top, s->by, s->first != NULL);
 }
 
 /* ---------- summary ---------- */
@@ -525,7 +526,8 @@ void ms_view_summary_vmalloc(struct ms_out *out,
 		return;
 	}
 	ms_out_obj_open(out, "vmalloc");
-	ms_out_u64(out, "regions", "\nVmalloc: %" PRIu64 " areas", st->nr_areas);
+	ms_out_u64(out, "regions", "\nVmalloc: %" PRIu64 " areas",
+		   st->nr_areas);
 	ms_out_bytes(out, "bytes", ", size %s", st->size_bytes);
 	ms_out_pages(out, "pages", ", pages %s", st->pages);
 	ms_out_text(out, "; top callers:\n");

@@ -25,8 +25,7 @@ static void zone_one(struct ms_out *out, const struct ms_zone *z,
 		ms_out_pages(out, "free_pages", "  free %10s", z->free_pages);
 		ms_out_pages(out, "min_pages", "  min %10s", z->min_pages);
 		ms_out_pages(out, "low_pages", "  low %10s", z->low_pages);
-		ms_out_pages(out, "high_pages", "  high %10s\n",
-			     z->high_pages);
+		ms_out_pages(out, "high_pages", "  high %10s\n", z->high_pages);
 	} else {
 		ms_out_u64(out, "free_pages", NULL, z->free_pages);
 		ms_out_u64(out, "min_pages", NULL, z->min_pages);

@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_check_diag(ret, &diag, 1);
 	if (ret)
 		return 0;
-	if (meta.page_size && (meta.page_size < 512 ||
-			       (meta.page_size & (meta.page_size - 1))))
+	if (meta.page_size &&
+	    (meta.page_size < 512 || (meta.page_size & (meta.page_size - 1))))
 		abort();
 	if (memchr(meta.kernel_release, '\0', sizeof(meta.kernel_release)) ==
 	    NULL)

@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		return 0;
 	}
-	if (!pt.nr_orders || pt.nr_orders > MS_MAX_ORDERS ||
-	    !pt.nr_types || pt.nr_types > MS_MAX_MIGRATE_TYPES ||
+	if (!pt.nr_orders || pt.nr_orders > MS_MAX_ORDERS || !pt.nr_types ||
+	    pt.nr_types > MS_MAX_MIGRATE_TYPES ||
 	    pt.pages_per_block != (uint64_t)1 << pt.pageblock_order)
 		abort();
 	for (t = 0; t < pt.nr_types; t++)

@@ -22,8 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	for (i = 0; i < p.nr_zones; i++) {
 		fuzz_check_name(p.zones[i].zone);
-		if (ms_probe_zone_count(&p, p.zones[i].node,
-					p.zones[i].zone) < p.zones[i].count)
+		if (ms_probe_zone_count(&p, p.zones[i].node, p.zones[i].zone) <
+		    p.zones[i].count)
 			abort();
 		sum += p.zones[i].count;
 	}

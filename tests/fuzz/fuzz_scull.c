@@ -17,8 +17,8 @@ static void check(const struct ms_scull *sc)
 	size_t i;
 
 	for (i = 0; i < sc->nr_devs; i++) {
-		if (sc->devs[i].first != total || sc->devs[i].nr_quanta >
-		    sc->nr_quanta - sc->devs[i].first)
+		if (sc->devs[i].first != total ||
+		    sc->devs[i].nr_quanta > sc->nr_quanta - sc->devs[i].first)
 			abort();
 		fuzz_check_name(sc->devs[i].name);
 		total += sc->devs[i].nr_quanta;

@@ -39,8 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 	int ret;
 
-	ret = ms_vmallocinfo_parse(&vi, (const char *)data, size,
-				   "vmallocinfo", &diag);
+	ret = ms_vmallocinfo_parse(&vi, (const char *)data, size, "vmallocinfo",
+				   &diag);
 	fuzz_check_diag(ret, &diag, 1);
 	if (ret)
 		return 0;

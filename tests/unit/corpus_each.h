@@ -35,8 +35,7 @@ static void corpus_each(const char *kind, void (*fn)(const char *, size_t))
 
 		if (n < 5 || strcmp(de->d_name + n - 4, ".txt"))
 			continue;
-		snprintf(path, sizeof(path), "%s/%s/%s", dir, kind,
-			 de->d_name);
+		snprintf(path, sizeof(path), "%s/%s/%s", dir, kind, de->d_name);
 		f = fopen(path, "rb");
 		assert_non_null(f);
 		assert_int_equal(fseek(f, 0, SEEK_END), 0);

@@ -26,8 +26,9 @@ static char *fixture_read(const char *name, size_t *len)
 	snprintf(path, sizeof(path), "%s/kmsg/%s", dir, name);
 	f = fopen(path, "rb");
 	if (!f) {
-		print_error("cannot open %s (set MS_FIXTURES to the fixtures directory)\n",
-			    path);
+		print_error(
+			"cannot open %s (set MS_FIXTURES to the fixtures directory)\n",
+			path);
 		fail();
 	}
 	assert_int_equal(fseek(f, 0, SEEK_END), 0);

@@ -16,7 +16,7 @@
 #include "analysis/allocfail.h"
 
 #define KV(a, b) MS_GFP_KVER(a, b)
-#define CFG MS_GFP_CFG_DEFAULT
+#define CFG	 MS_GFP_CFG_DEFAULT
 
 static const struct ms_allocfail_zone *find(const struct ms_allocfail *af,
 					    int node, const char *name)
@@ -60,8 +60,8 @@ static void explain_fixture(const char *name, size_t report, uint32_t kver,
 {
 	fixture_parse(name, km);
 	assert_true(report < km->nr_reports);
-	assert_int_equal(ms_allocfail_explain(&km->reports[report], kver, CFG,
-					      af), 0);
+	assert_int_equal(
+		ms_allocfail_explain(&km->reports[report], kver, CFG, af), 0);
 }
 
 static void test_2_6_per_order_loop(void **state)
@@ -113,8 +113,7 @@ static void test_2_6_loop_halves_the_mark(void **state)
 	fixture_parse("2.6-period.log", &km);
 	km.reports[0].zones[2].free_blocks[0] = 600;
 	assert_int_equal(ms_allocfail_explain(&km.reports[0], 0, CFG, &af), 0);
-	expect_zone(&af, 0, "Normal", 2, 1075, 0, 174,
-		    MS_ALLOCFAIL_WOULD_PASS);
+	expect_zone(&af, 0, "Normal", 2, 1075, 0, 174, MS_ALLOCFAIL_WOULD_PASS);
 	assert_int_equal(af.verdict, MS_ALLOCFAIL_WOULD_PASS);
 	ms_allocfail_release(&af);
 	/* 1249 - 713 = 536 <= 537 fails */
@@ -163,8 +162,7 @@ static void test_4_4_isolated_blocks(void **state)
 	 * Normal: min 5500 -> 2750 -> 2063; 3000 - 3 - 2063 = 934 passes
 	 * the count, but orders >= 2 hold only Isolate ('I') blocks.
 	 */
-	expect_zone(&af, -1, "Normal", 2, 2063, 0, 934,
-		    MS_ALLOCFAIL_NO_BLOCK);
+	expect_zone(&af, -1, "Normal", 2, 2063, 0, 934, MS_ALLOCFAIL_NO_BLOCK);
 	z = find(&af, -1, "Normal");
 	assert_int_equal(z->largest_order, 1);
 	expect_zone(&af, -1, "DMA32", 1, 469, 12000, 10000 - 3 - 469 - 12000,
@@ -261,10 +259,12 @@ static void test_6_8_reference_example(void **state)
 	 * __GFP_THISNODE: no ALLOC_HARDER, so only half of min is given up
 	 * (9149 -> 4575) and Node 0 Normal is below it too.
 	 */
-	assert_int_equal(ms_allocfail_explain(&km.reports[0], KV(4, 19), CFG,
-					      &af), 0);
+	assert_int_equal(
+		ms_allocfail_explain(&km.reports[0], KV(4, 19), CFG, &af), 0);
 	assert_string_equal(af.kver_source, "given");
-	assert_true(has_note(&af, "differ from the 4.19 rendering '__GFP_HIGH|__GFP_NOFAIL|__GFP_THISNODE'"));
+	assert_true(has_note(
+		&af,
+		"differ from the 4.19 rendering '__GFP_HIGH|__GFP_NOFAIL|__GFP_THISNODE'"));
 	expect_zone(&af, 0, "Normal", 2, 4575, 0, 3800 - 3 - 4575,
 		    MS_ALLOCFAIL_BELOW_WMARK);
 	assert_int_equal(af.verdict, MS_ALLOCFAIL_BELOW_WMARK);
@@ -438,8 +438,7 @@ static void test_free_highatomic_and_dma32(void **state)
 	z = find(&af, 0, "Normal");
 	assert_int_equal(z->verdict, MS_ALLOCFAIL_NOT_ELIGIBLE);
 	/* 10000 - 1024 free highatomic - 7707 - 0 = 1269 */
-	expect_zone(&af, 0, "DMA32", 1, 7707, 0, 1269,
-		    MS_ALLOCFAIL_WOULD_PASS);
+	expect_zone(&af, 0, "DMA32", 1, 7707, 0, 1269, MS_ALLOCFAIL_WOULD_PASS);
 	assert_int_equal(find(&af, 0, "DMA32")->unusable_pages, 1024);
 	assert_int_equal(af.verdict, MS_ALLOCFAIL_WOULD_PASS);
 	ms_allocfail_release(&af);

@@ -57,9 +57,9 @@ static struct ms_zone mkzone(int node, const char *name, unsigned int index,
 	z.nr_protection = 5;
 	z.nr_cpus = 4;
 	z.pcp_batch = 63;
-	z.has = MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS |
-		MS_ZONE_HAS_PROTECTION | MS_ZONE_HAS_MANAGED |
-		MS_ZONE_HAS_BOOST | MS_ZONE_HAS_HIGHATOMIC;
+	z.has = MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS | MS_ZONE_HAS_PROTECTION |
+		MS_ZONE_HAS_MANAGED | MS_ZONE_HAS_BOOST |
+		MS_ZONE_HAS_HIGHATOMIC;
 	return z;
 }
 
@@ -81,8 +81,8 @@ static struct ms_zoneinfo mkzi(struct ms_zone *zones, size_t n)
 	return zi;
 }
 
-static struct ms_buddy_zone mkbz(int node, const char *name,
-				 const uint64_t *nr, size_t n)
+static struct ms_buddy_zone mkbz(int node, const char *name, const uint64_t *nr,
+				 size_t n)
 {
 	struct ms_buddy_zone bz;
 	size_t i;
@@ -109,12 +109,12 @@ static struct ms_buddyinfo mkbi(struct ms_buddy_zone *zones, size_t n)
 /* The 4.4+ type set, in enum order. */
 enum { T_UNMOVABLE, T_MOVABLE, T_RECLAIMABLE, T_HIGHATOMIC, T_CMA, T_ISOLATE };
 
-static void mkpt(struct ms_pagetypeinfo *pt, struct ms_pt_zone *ptz,
-		 int node, const char *zone)
+static void mkpt(struct ms_pagetypeinfo *pt, struct ms_pt_zone *ptz, int node,
+		 const char *zone)
 {
-	static const char *const names[] = { "Unmovable", "Movable",
+	static const char *const names[] = { "Unmovable",   "Movable",
 					     "Reclaimable", "HighAtomic",
-					     "CMA", "Isolate" };
+					     "CMA",	    "Isolate" };
 	unsigned int t;
 
 	memset(pt, 0, sizeof(*pt));
@@ -133,25 +133,24 @@ static void mkpt(struct ms_pagetypeinfo *pt, struct ms_pt_zone *ptz,
 }
 
 /* Evaluate and return the result; the caller releases it. */
-static struct ms_atomic_result eval(const struct ms_era *era,
-				    const struct ms_zoneinfo *zi,
-				    const struct ms_buddyinfo *bi,
-				    const struct ms_pagetypeinfo *pt,
-				    enum ms_gfp_class cls,
-				    enum ms_gfp_zone zone, unsigned int order)
+static struct ms_atomic_result
+eval(const struct ms_era *era, const struct ms_zoneinfo *zi,
+     const struct ms_buddyinfo *bi, const struct ms_pagetypeinfo *pt,
+     enum ms_gfp_class cls, enum ms_gfp_zone zone, unsigned int order)
 {
-	struct ms_atomic_input in = { .zi = zi, .bi = bi, .pt = pt,
-				      .era = era };
-	struct ms_atomic_request req = { .cls = cls, .zone = zone,
-					 .order = order, .node = -1 };
+	struct ms_atomic_input in = {
+		.zi = zi, .bi = bi, .pt = pt, .era = era
+	};
+	struct ms_atomic_request req = {
+		.cls = cls, .zone = zone, .order = order, .node = -1
+	};
 	struct ms_atomic_result res;
 
 	assert_int_equal(ms_atomic_eval(&in, &req, &res), 0);
 	return res;
 }
 
-static uint64_t headroom(const struct ms_era *era,
-			 const struct ms_zoneinfo *zi,
+static uint64_t headroom(const struct ms_era *era, const struct ms_zoneinfo *zi,
 			 const struct ms_buddyinfo *bi,
 			 const struct ms_pagetypeinfo *pt,
 			 enum ms_gfp_class cls, unsigned int order)
@@ -655,8 +654,7 @@ static void test_nowait_reserves_6_1_y(void **state)
 	ptz.free_blocks[T_MOVABLE][10] = 3;
 	assert_int_equal(headroom(&old, &zi, NULL, &pt, MS_GFP_NOWAIT, 0),
 			 1926);
-	assert_int_equal(headroom(&y, &zi, NULL, &pt, MS_GFP_NOWAIT, 0),
-			 2950);
+	assert_int_equal(headroom(&y, &zi, NULL, &pt, MS_GFP_NOWAIT, 0), 2950);
 	/* GFP_ATOMIC was exempt under both rules */
 	assert_int_equal(headroom(&old, &zi, NULL, &pt, MS_GFP_ATOMIC, 0),
 			 headroom(&y, &zi, NULL, &pt, MS_GFP_ATOMIC, 0));
@@ -744,8 +742,8 @@ static void test_halving_loop(void **state)
 	assert_int_equal(res.zones[0].blocks, 410);
 	assert_int_equal(res.zones[0].limit, MS_LIMIT_WATERMARK);
 	/* no highatomic and no boost before 4.4 / 5.0 */
-	assert_false(res.assume & (MS_ASSUME_HA_UNKNOWN |
-				   MS_ASSUME_BOOST_UNSEEN));
+	assert_false(res.assume &
+		     (MS_ASSUME_HA_UNKNOWN | MS_ASSUME_BOOST_UNSEEN));
 	ms_atomic_result_release(&res);
 	res = eval(&era, &zi, &bi, NULL, MS_GFP_ATOMIC, MS_GFPZ_NORMAL, 2);
 	assert_int_equal(res.zones[0].mark_pages, 150);
@@ -793,7 +791,8 @@ static void test_reserve_index(void **state)
 	struct ms_zoneinfo zi = mkzi(zones, 4);
 	struct ms_atomic_input in = { .zi = &zi };
 	struct ms_atomic_request req = { .cls = MS_GFP_ATOMIC,
-					 .zone = MS_GFPZ_NORMAL, .node = 0 };
+					 .zone = MS_GFPZ_NORMAL,
+					 .node = 0 };
 	struct ms_atomic_result res;
 	struct ms_era era;
 	int i;
@@ -903,7 +902,8 @@ static void test_gfp_zone(void **state)
 	struct ms_buddyinfo bi = mkbi(&bz, 1);
 	struct ms_atomic_input in = { .zi = &zi, .bi = &bi, .era = &era };
 	struct ms_atomic_request req = { .cls = MS_GFP_ATOMIC,
-					 .zone = MS_GFPZ_DMA, .order = 0,
+					 .zone = MS_GFPZ_DMA,
+					 .order = 0,
 					 .node = -1 };
 	struct ms_atomic_result res;
 
@@ -1219,8 +1219,8 @@ static uint64_t replay(const struct ms_atomic_zone *az, const uint64_t *elig,
 {
 	uint64_t b[NR_ORDERS], n = 0;
 	int64_t f = az->free_pages;
-	int64_t left_out = az->highatomic_pages + az->cma_pages +
-			   az->unaccepted_pages;
+	int64_t left_out =
+		az->highatomic_pages + az->cma_pages + az->unaccepted_pages;
 	unsigned int j;
 
 	memcpy(b, elig, sizeof(b));
@@ -1244,8 +1244,8 @@ static uint64_t replay(const struct ms_atomic_zone *az, const uint64_t *elig,
 static void test_properties(void **state)
 {
 	static const unsigned int eras[][3] = {
-		{ 3, 10, 0 }, { 4, 4, 0 },  { 4, 19, 0 }, { 5, 4, 0 },
-		{ 5, 10, 0 }, { 6, 6, 0 },  { 6, 12, 0 }, { 6, 18, 0 },
+		{ 3, 10, 0 }, { 4, 4, 0 }, { 4, 19, 0 }, { 5, 4, 0 },
+		{ 5, 10, 0 }, { 6, 6, 0 }, { 6, 12, 0 }, { 6, 18, 0 },
 	};
 	size_t e;
 	int round;
@@ -1274,10 +1274,10 @@ static void test_properties(void **state)
 				uint64_t h[MS_GFP_NR_CLASSES];
 
 				for (c = 0; c < MS_GFP_NR_CLASSES; c++) {
-					struct ms_atomic_result res = eval(
-						&era, &zi, &bi,
-						with_pt ? &pt : NULL, c,
-						MS_GFPZ_NORMAL, order);
+					struct ms_atomic_result res =
+						eval(&era, &zi, &bi,
+						     with_pt ? &pt : NULL, c,
+						     MS_GFPZ_NORMAL, order);
 					const struct ms_atomic_zone *az =
 						&res.zones[0];
 
@@ -1313,7 +1313,10 @@ static void test_properties(void **state)
 static void test_replay(void **state)
 {
 	static const unsigned int eras[][3] = {
-		{ 4, 9, 0 }, { 5, 10, 0 }, { 6, 6, 0 }, { 6, 18, 0 },
+		{ 4, 9, 0 },
+		{ 5, 10, 0 },
+		{ 6, 6, 0 },
+		{ 6, 18, 0 },
 	};
 	size_t e;
 	int round;
@@ -1337,16 +1340,16 @@ static void test_replay(void **state)
 			bi = mkbi(&bz, 1);
 			for (order = 0; order < NR_ORDERS; order += 2) {
 				for (c = 0; c < MS_GFP_NR_CLASSES; c++) {
-					struct ms_atomic_result res = eval(
-						&era, &zi, &bi, NULL, c,
-						MS_GFPZ_NORMAL, order);
+					struct ms_atomic_result res =
+						eval(&era, &zi, &bi, NULL, c,
+						     MS_GFPZ_NORMAL, order);
 
 					/* no pagetypeinfo: every buddy block */
-					assert_int_equal(
-						res.headroom,
-						replay(&res.zones[0],
-						       bz.free_blocks, order,
-						       UINT64_MAX));
+					assert_int_equal(res.headroom,
+							 replay(&res.zones[0],
+								bz.free_blocks,
+								order,
+								UINT64_MAX));
 					ms_atomic_result_release(&res);
 				}
 			}

@@ -104,14 +104,13 @@ static unsigned int checked;
  * Each capture under the rules its fields imply, and under the rules of
  * kernels whose checks differ (the <= 4.3 loop, 4.4, 5.4, 6.1, 6.12, 6.18).
  */
-static const char *const eras[] = { NULL, "3.10", "4.4", "5.4", "6.1",
-				    "6.12", "6.18" };
+static const char *const eras[] = { NULL,  "3.10", "4.4", "5.4",
+				    "6.1", "6.12", "6.18" };
 
 static void check_capture(const char *name, const char *release)
 {
 	static const enum ms_gfp_zone limits[] = { MS_GFPZ_NORMAL,
-						   MS_GFPZ_DMA32,
-						   MS_GFPZ_DMA };
+						   MS_GFPZ_DMA32, MS_GFPZ_DMA };
 	struct ms_zoneinfo zi;
 	struct ms_buddyinfo bi;
 	struct ms_pagetypeinfo pt;
@@ -170,7 +169,8 @@ static void check_capture(const char *name, const char *release)
 					if (err)
 						break;
 				}
-				if (err == -ENOENT) /* node without such zones */
+				if (err ==
+				    -ENOENT) /* node without such zones */
 					break;
 				assert_int_equal(err, 0);
 				for (z = 0; z < res[0].nr_zones; z++) {
@@ -187,24 +187,34 @@ static void check_capture(const char *name, const char *release)
 							&res[cls].zones[z];
 
 						if (!c->passes)
-							assert_true(c->headroom == 0);
+							assert_true(
+								c->headroom ==
+								0);
 						else
-							assert_true(c->headroom >= 1);
+							assert_true(
+								c->headroom >=
+								1);
 						assert_true(c->headroom <=
 							    prev[cls][z]);
-						assert_true((c->headroom << o) <=
-							    (uint64_t)c->free_pages);
+						assert_true(
+							(c->headroom << o) <=
+							(uint64_t)
+								c->free_pages);
 						prev[cls][z] = c->headroom;
 					}
 					if (!(a->headroom >= w->headroom &&
 					      w->headroom >= k->headroom))
-						fail_msg("%s node %d zone %s order %u: "
-							 "atomic %llu nowait %llu kernel %llu",
-							 name, zi.nodes[n].node,
-							 a->zone->name, o,
-							 (unsigned long long)a->headroom,
-							 (unsigned long long)w->headroom,
-							 (unsigned long long)k->headroom);
+						fail_msg(
+							"%s node %d zone %s order %u: "
+							"atomic %llu nowait %llu kernel %llu",
+							name, zi.nodes[n].node,
+							a->zone->name, o,
+							(unsigned long long)
+								a->headroom,
+							(unsigned long long)
+								w->headroom,
+							(unsigned long long)
+								k->headroom);
 					checked++;
 				}
 				for (cls = 0; cls < MS_GFP_NR_CLASSES; cls++)

@@ -83,8 +83,9 @@ static void test_errors(void **state)
 		     "order 2: expected a block count, found 'x3'");
 	expect_error("Node 0, zone DMA 1 -2 3\n", 1,
 		     "order 1: expected a block count, found '-2'");
-	expect_error("Node 0, zone DMA 18446744073709551616\n", 1,
-		     "order 0 count '18446744073709551616' does not fit in 64 bits");
+	expect_error(
+		"Node 0, zone DMA 18446744073709551616\n", 1,
+		"order 0 count '18446744073709551616' does not fit in 64 bits");
 	expect_error("Node 0 zone DMA 1\n", 1, "expected 'Node N, zone NAME'");
 	expect_error("Node x, zone DMA 1\n", 1, "expected 'Node N, zone NAME'");
 	expect_error("garbage\n", 1, "expected 'Node N, zone NAME'");
@@ -100,19 +101,22 @@ static void test_order(void **state)
 	struct ms_diag diag;
 
 	(void)state;
-	expect_error("Node 1, zone Normal 1 2\nNode 0, zone Normal 1 2\n", 2,
-		     "expected nodes in ascending order, found node 0 after node 1");
+	expect_error(
+		"Node 1, zone Normal 1 2\nNode 0, zone Normal 1 2\n", 2,
+		"expected nodes in ascending order, found node 0 after node 1");
 	expect_error("Node 0, zone Normal 1 2\nNode 0, zone DMA 1 2\n", 2,
 		     "expected zones in index order, found DMA after Normal");
-	expect_error("Node 0, zone Movable 1 2\nNode 0, zone HighMem 1 2\n", 2,
-		     "expected zones in index order, found HighMem after Movable");
+	expect_error(
+		"Node 0, zone Movable 1 2\nNode 0, zone HighMem 1 2\n", 2,
+		"expected zones in index order, found HighMem after Movable");
 	expect_error("Node 0, zone DMA 1 2\nNode 0, zone Normal 1 2\n"
-		     "Node 0, zone DMA 1 2\n", 3,
-		     "zone DMA of node 0 appears twice");
+		     "Node 0, zone DMA 1 2\n",
+		     3, "zone DMA of node 0 appears twice");
 	expect_error("Node 0, zone Normal 1 2\nNode 0, zone Normal 1 2\n", 2,
 		     "zone Normal of node 0 appears twice");
 	expect_error("Node 0, zone Foo 1 2\nNode 0, zone Normal 1 2\n"
-		     "Node 0, zone Foo 1 2\n", 3, "zone Foo of node 0 appears twice");
+		     "Node 0, zone Foo 1 2\n",
+		     3, "zone Foo of node 0 appears twice");
 	expect_error("Node 1024, zone Normal 1 2\n", 1,
 		     "expected 'Node N, zone NAME'");
 	expect_error("Node 0, zone A 1\nNode 0, zone B 1\nNode 0, zone C 1\n"
@@ -120,10 +124,13 @@ static void test_order(void **state)
 		     "Node 0, zone G 1\nNode 0, zone H 1\nNode 0, zone I 1\n",
 		     9, "expected at most 8 zones in node 0");
 	/* a new node starts over; unknown names are not ordered */
-	assert_int_equal(parse(&bi, "Node 0, zone Normal 1 2\n"
+	assert_int_equal(parse(&bi,
+			       "Node 0, zone Normal 1 2\n"
 			       "Node 1, zone DMA 1 2\nNode 1, zone Normal 1 2\n"
 			       "Node 1, zone Foo 1 2\nNode 1, zone DMA32x 1 2\n"
-			       "Node 1023, zone Normal 3 4\n", &diag), 0);
+			       "Node 1023, zone Normal 3 4\n",
+			       &diag),
+			 0);
 	assert_int_equal(bi.nr_zones, 6);
 	ms_buddyinfo_release(&bi);
 	assert_int_equal(ms_zone_name_rank("DMA"), 0);

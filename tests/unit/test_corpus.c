@@ -38,7 +38,8 @@ static int corpus_open(void **state)
 
 	(void)state;
 	if (!dir || !*dir) {
-		print_message("MS_CORPUS is not set: skipping the corpus tests\n");
+		print_message(
+			"MS_CORPUS is not set: skipping the corpus tests\n");
 		return 0;
 	}
 	if (ms_source_init(&corpus, dir, &d)) {
@@ -47,8 +48,9 @@ static int corpus_open(void **state)
 		return 0;
 	}
 	if (!ms_source_exists(&corpus, "zoneinfo")) {
-		print_message("MS_CORPUS=%s has no zoneinfo/: skipping the corpus tests\n",
-			      dir);
+		print_message(
+			"MS_CORPUS=%s has no zoneinfo/: skipping the corpus tests\n",
+			dir);
 		ms_source_release(&corpus);
 		return 0;
 	}
@@ -65,10 +67,10 @@ static int corpus_close(void **state)
 	return 0;
 }
 
-#define NEED_CORPUS()				\
-	do {					\
-		if (!have_corpus)		\
-			skip();			\
+#define NEED_CORPUS()             \
+	do {                      \
+		if (!have_corpus) \
+			skip();   \
 	} while (0)
 
 /* Reads DIR/STEM.txt of the corpus; fails the test when it cannot. */
@@ -220,7 +222,10 @@ static int parse_kind(const char *dir, const char *stem, char *buf, size_t len,
 static void test_every_capture_parses(void **state)
 {
 	static const char *const dirs[] = {
-		"zoneinfo", "buddyinfo", "pagetypeinfo", "meminfo",
+		"zoneinfo",
+		"buddyinfo",
+		"pagetypeinfo",
+		"meminfo",
 	};
 	size_t i;
 
@@ -291,7 +296,8 @@ static void test_zoneinfo_invariants(void **state)
 			assert_true(z->low_pages <= z->high_pages);
 			assert_true(z->present_pages <= z->spanned_pages);
 			if (z->has & MS_ZONE_HAS_MANAGED)
-				assert_true(z->managed_pages <= z->present_pages);
+				assert_true(z->managed_pages <=
+					    z->present_pages);
 			assert_true(z->nr_protection > 0);
 			assert_true(z->index < z->nr_protection);
 			for (k = 0; k <= z->index; k++)
@@ -301,8 +307,9 @@ static void test_zoneinfo_invariants(void **state)
 			assert_true(zi.nodes[j - 1].node < zi.nodes[j].node);
 		ms_zoneinfo_release(&zi);
 	}
-	print_message("zoneinfo: 'pages free' == nr_free_pages in %d zones of %d captures\n",
-		      both, n);
+	print_message(
+		"zoneinfo: 'pages free' == nr_free_pages in %d zones of %d captures\n",
+		both, n);
 	ms_source_list_free(stems, n);
 	assert_true(both > 0);
 }
@@ -343,8 +350,9 @@ static void test_buddyinfo_zones_in_zoneinfo(void **state)
 		ms_buddyinfo_release(&bi);
 		ms_zoneinfo_release(&zi);
 	}
-	print_message("buddyinfo/zoneinfo: %d captures of the same machine agree\n",
-		      pairs);
+	print_message(
+		"buddyinfo/zoneinfo: %d captures of the same machine agree\n",
+		pairs);
 	ms_source_list_free(stems, n);
 	assert_true(pairs > 0);
 }
@@ -380,13 +388,16 @@ static const struct zone_oracle zone_oracles[] = {
 	{ "procfs-fixture", 0, "DMA", "node:nr_inactive_anon", 230981ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_isolated_anon", 0ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_anon_pages", 795576ULL, 1 },
-	{ "procfs-fixture", 0, "DMA", "node:nr_anon_transparent_hugepages", 0ULL, 1 },
+	{ "procfs-fixture", 0, "DMA", "node:nr_anon_transparent_hugepages",
+	  0ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_active_file", 346282ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_inactive_file", 316904ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_isolated_file", 0ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_file_pages", 761874ULL, 1 },
-	{ "procfs-fixture", 0, "DMA", "node:nr_slab_reclaimable", 131220ULL, 1 },
-	{ "procfs-fixture", 0, "DMA", "node:nr_slab_unreclaimable", 47320ULL, 1 },
+	{ "procfs-fixture", 0, "DMA", "node:nr_slab_reclaimable", 131220ULL,
+	  1 },
+	{ "procfs-fixture", 0, "DMA", "node:nr_slab_unreclaimable", 47320ULL,
+	  1 },
 	{ "procfs-fixture", 0, "DMA", "stat:nr_kernel_stack", 0ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_mapped", 215483ULL, 1 },
 	{ "procfs-fixture", 0, "DMA", "node:nr_dirty", 908ULL, 1 },
@@ -489,28 +500,42 @@ static const struct zone_oracle zone_oracles[] = {
 	{ "node_exporter-fixture", 0, "Device", "min", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "Movable", "min", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "Normal", "min", 15809ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_active_anon", 1175853ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_active_file", 688810ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_anon_pages", 1156608ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_anon_transparent_hugepages", 0ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_active_anon", 1175853ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_active_file", 688810ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_anon_pages", 1156608ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "DMA",
+	  "node:nr_anon_transparent_hugepages", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_dirtied", 1189097ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_dirty", 103ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_file_pages", 1740118ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_file_pages", 1740118ULL,
+	  1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:nr_free_pages", 2949ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA32", "stat:nr_free_pages", 528427ULL, 1 },
-	{ "node_exporter-fixture", 0, "Normal", "stat:nr_free_pages", 4539739ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_inactive_anon", 95612ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_inactive_file", 723339ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA32", "stat:nr_free_pages", 528427ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "Normal", "stat:nr_free_pages",
+	  4539739ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_inactive_anon", 95612ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_inactive_file", 723339ULL,
+	  1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_isolated_anon", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_isolated_file", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:nr_kernel_stack", 0ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA32", "stat:nr_kernel_stack", 0ULL, 1 },
-	{ "node_exporter-fixture", 0, "Normal", "stat:nr_kernel_stack", 18864ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA32", "stat:nr_kernel_stack", 0ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "Normal", "stat:nr_kernel_stack",
+	  18864ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_mapped", 423143ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_shmem", 330517ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_slab_reclaimable", 121763ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_slab_unreclaimable", 56182ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA", "node:nr_unevictable", 213111ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_slab_reclaimable",
+	  121763ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_slab_unreclaimable",
+	  56182ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA", "node:nr_unevictable", 213111ULL,
+	  1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_writeback", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "node:nr_written", 1181554ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:numa_foreign", 0ULL, 1 },
@@ -518,13 +543,17 @@ static const struct zone_oracle zone_oracles[] = {
 	{ "node_exporter-fixture", 0, "Normal", "stat:numa_foreign", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:numa_hit", 1ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA32", "stat:numa_hit", 13ULL, 1 },
-	{ "node_exporter-fixture", 0, "Normal", "stat:numa_hit", 62836441ULL, 1 },
+	{ "node_exporter-fixture", 0, "Normal", "stat:numa_hit", 62836441ULL,
+	  1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:numa_interleave", 1ULL, 1 },
-	{ "node_exporter-fixture", 0, "DMA32", "stat:numa_interleave", 1ULL, 1 },
-	{ "node_exporter-fixture", 0, "Normal", "stat:numa_interleave", 23174ULL, 1 },
+	{ "node_exporter-fixture", 0, "DMA32", "stat:numa_interleave", 1ULL,
+	  1 },
+	{ "node_exporter-fixture", 0, "Normal", "stat:numa_interleave",
+	  23174ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:numa_local", 1ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA32", "stat:numa_local", 13ULL, 1 },
-	{ "node_exporter-fixture", 0, "Normal", "stat:numa_local", 62836441ULL, 1 },
+	{ "node_exporter-fixture", 0, "Normal", "stat:numa_local", 62836441ULL,
+	  1 },
 	{ "node_exporter-fixture", 0, "DMA", "stat:numa_miss", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "DMA32", "stat:numa_miss", 0ULL, 1 },
 	{ "node_exporter-fixture", 0, "Normal", "stat:numa_miss", 0ULL, 1 },
@@ -787,37 +816,50 @@ static const struct zone_oracle zone_oracles[] = {
 	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "min", 431ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "low", 538ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "high", 646ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "spanned", 1044480ULL, 1 },
+	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "spanned", 1044480ULL,
+	  1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "present", 690581ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "DMA32", "managed", 629922ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "free", 4745669ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "min", 7934ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "low", 9917ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "high", 11901ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "spanned", 11796480ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "present", 11796480ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "managed", 11596265ULL, 1 },
+	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "spanned", 11796480ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "present", 11796480ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 0, "Normal", "managed", 11596265ULL,
+	  1 },
 	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "free", 5166358ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "min", 8474ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "low", 10592ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "high", 12711ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "spanned", 12582912ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "present", 12582912ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "managed", 12385777ULL, 1 },
+	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "spanned", 12582912ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "present", 12582912ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 1, "Normal", "managed", 12385777ULL,
+	  1 },
 	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "free", 19524ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "min", 8474ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "low", 10592ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "high", 12711ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "spanned", 12582912ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "present", 12582912ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "managed", 12385777ULL, 1 },
+	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "spanned", 12582912ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "present", 12582912ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 2, "Normal", "managed", 12385777ULL,
+	  1 },
 	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "free", 12042ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "min", 8474ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "low", 10592ULL, 1 },
 	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "high", 12711ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "spanned", 12582911ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "present", 12582911ULL, 1 },
-	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "managed", 12385659ULL, 1 },
+	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "spanned", 12582911ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "present", 12582911ULL,
+	  1 },
+	{ "ncollectd-test01-4node-48cpu", 3, "Normal", "managed", 12385659ULL,
+	  1 },
 };
 
 static uint64_t zone_value(const struct ms_zoneinfo *zi,
@@ -867,8 +909,8 @@ static uint64_t zone_value(const struct ms_zoneinfo *zi,
 	assert_true(!strncmp(o->key, "node:", 5));
 	/* Not on the zone the peer shows it with, but on the node. */
 	assert_false(ms_zone_stat(z, o->key + 5, NULL));
-	assert_true(ms_zi_node_stat(ms_zoneinfo_node(zi, o->node), o->key + 5,
-				    &v));
+	assert_true(
+		ms_zi_node_stat(ms_zoneinfo_node(zi, o->node), o->key + 5, &v));
 	return v;
 }
 
@@ -891,10 +933,11 @@ static void test_zoneinfo_oracles(void **state)
 		}
 		v = zone_value(&zi, o);
 		if (v * o->scale != o->value)
-			print_error("%s: node %d %s %s: %llu, expected %llu/%u\n",
-				    o->stem, o->node, o->zone, o->key,
-				    (unsigned long long)v,
-				    (unsigned long long)o->value, o->scale);
+			print_error(
+				"%s: node %d %s %s: %llu, expected %llu/%u\n",
+				o->stem, o->node, o->zone, o->key,
+				(unsigned long long)v,
+				(unsigned long long)o->value, o->scale);
 		assert_true(v * o->scale == o->value);
 	}
 	ms_zoneinfo_release(&zi);
@@ -1186,10 +1229,11 @@ static void check_buddy_table(const struct buddy_oracle *tab, size_t n,
 		if (kb_per_page)
 			v = (v << o->order) * kb_per_page;
 		if (v != o->blocks)
-			print_error("%s: node %d %s order %u: %llu, expected %llu\n",
-				    o->stem, o->node, o->zone, o->order,
-				    (unsigned long long)v,
-				    (unsigned long long)o->blocks);
+			print_error(
+				"%s: node %d %s order %u: %llu, expected %llu\n",
+				o->stem, o->node, o->zone, o->order,
+				(unsigned long long)v,
+				(unsigned long long)o->blocks);
 		assert_true(v == o->blocks);
 	}
 	ms_buddyinfo_release(&bi);
@@ -1265,8 +1309,8 @@ static void test_pagetypeinfo_oracles(void **state)
 	z = ms_pagetypeinfo_find(&pt, 0, "DMA32");
 	assert_non_null(z);
 	for (o = 0; o < pt.nr_orders; o++)
-		assert_true(z->free_blocks[ms_pagetypeinfo_type(&pt, "Movable")][o] ==
-			    dma32_movable[o]);
+		assert_true(z->free_blocks[ms_pagetypeinfo_type(&pt, "Movable")]
+					  [o] == dma32_movable[o]);
 	for (i = 0; i < ARRAY_SIZE(jc_blocks); i++) {
 		z = ms_pagetypeinfo_find(&pt, 0, jc_blocks[i].zone);
 		assert_non_null(z);
@@ -1275,10 +1319,12 @@ static void test_pagetypeinfo_oracles(void **state)
 			    jc_blocks[i].unmovable);
 		assert_true(z->blocks[ms_pagetypeinfo_type(&pt, "Movable")] ==
 			    jc_blocks[i].movable);
-		assert_true(z->blocks[ms_pagetypeinfo_type(&pt, "Reclaimable")] ==
-			    jc_blocks[i].reclaimable);
-		assert_true(z->blocks[ms_pagetypeinfo_type(&pt, "HighAtomic")] ==
-			    jc_blocks[i].high_atomic);
+		assert_true(
+			z->blocks[ms_pagetypeinfo_type(&pt, "Reclaimable")] ==
+			jc_blocks[i].reclaimable);
+		assert_true(
+			z->blocks[ms_pagetypeinfo_type(&pt, "HighAtomic")] ==
+			jc_blocks[i].high_atomic);
 		assert_true(z->blocks[ms_pagetypeinfo_type(&pt, "Isolate")] ==
 			    jc_blocks[i].isolate);
 	}

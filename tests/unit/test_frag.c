@@ -117,11 +117,10 @@ static void test_format(void **state)
 			    " 0.437");
 	assert_string_equal(ms_frag_format_kernel(buf, sizeof(buf), 1000, true),
 			    " 1.000");
-	assert_string_equal(ms_frag_format_kernel(buf, sizeof(buf), -1000,
-						  true),
-			    "-1.000");
-	assert_string_equal(ms_frag_format_kernel(buf, sizeof(buf), -500, false),
-			    "0.-500");
+	assert_string_equal(
+		ms_frag_format_kernel(buf, sizeof(buf), -1000, true), "-1.000");
+	assert_string_equal(
+		ms_frag_format_kernel(buf, sizeof(buf), -500, false), "0.-500");
 	assert_string_equal(ms_frag_format_kernel(buf, sizeof(buf), -62, true),
 			    " 0.-62");
 	assert_string_equal(ms_frag_format_kernel(buf, sizeof(buf), -7, true),
@@ -136,27 +135,26 @@ static void test_parse_kernel(void **state)
 		const char *s;
 		int v;
 	} good[] = {
-		{ "0.437", 437 },  { "1.000", 1000 }, { "-1.000", -1000 },
+		{ "0.437", 437 },   { "1.000", 1000 }, { "-1.000", -1000 },
 		{ "0.-500", -500 }, { "0.-07", -7 },   { "0.000", 0 },
 		{ "0.-01", -1 },
 	};
-	static const char *const bad[] = { "", ".", "1.", ".5", "x.000",
-					   "-1.500", "1.-500", "0.1000",
-					   "1" };
+	static const char *const bad[] = { "",	     ".",      "1.",
+					   ".5",     "x.000",  "-1.500",
+					   "1.-500", "0.1000", "1" };
 	size_t i;
 	int v;
 
 	(void)state;
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
-		assert_int_equal(ms_frag_parse_kernel(good[i].s,
-						      strlen(good[i].s), &v),
-				 0);
+		assert_int_equal(
+			ms_frag_parse_kernel(good[i].s, strlen(good[i].s), &v),
+			0);
 		assert_int_equal(v, good[i].v);
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_not_equal(ms_frag_parse_kernel(bad[i], strlen(bad[i]),
-							  &v),
-				     0);
+		assert_int_not_equal(
+			ms_frag_parse_kernel(bad[i], strlen(bad[i]), &v), 0);
 }
 
 static void test_roundtrip(void **state)
@@ -168,11 +166,10 @@ static void test_roundtrip(void **state)
 	for (x = -1000; x <= 1000; x++) {
 		ms_frag_format_kernel(buf, sizeof(buf), x, true);
 		/* the width pads with a leading space: skip it */
-		assert_int_equal(ms_frag_parse_kernel(buf + (buf[0] == ' '),
-						      strlen(buf) -
-							      (buf[0] == ' '),
-						      &v),
-				 0);
+		assert_int_equal(
+			ms_frag_parse_kernel(buf + (buf[0] == ' '),
+					     strlen(buf) - (buf[0] == ' '), &v),
+			0);
 		assert_int_equal(v, x);
 	}
 }

@@ -16,7 +16,7 @@
 #include "analysis/gfp.h"
 
 #define KV(a, b) MS_GFP_KVER(a, b)
-#define CFG MS_GFP_CFG_DEFAULT
+#define CFG	 MS_GFP_CFG_DEFAULT
 
 static uint32_t parse_ok(const char *expr, uint32_t kver, unsigned int cfg)
 {
@@ -38,8 +38,9 @@ static void parse_err(const char *expr, uint32_t kver, unsigned int cfg,
 	uint32_t mask = 0x1234;
 
 	memset(&diag, 0, sizeof(diag));
-	assert_int_equal(ms_gfp_mask_parse(expr, strlen(expr), kver, cfg, &mask,
-				      &diag), -EINVAL);
+	assert_int_equal(
+		ms_gfp_mask_parse(expr, strlen(expr), kver, cfg, &mask, &diag),
+		-EINVAL);
 	assert_int_equal(diag.err, -EINVAL);
 	assert_int_equal(diag.line, 0);
 	assert_string_equal(diag.msg, msg);
@@ -86,8 +87,7 @@ static void test_latest_layout(void **state)
 	round_trip("GFP_TRANSHUGE_LIGHT", 0, 0x1c20ca);
 	round_trip("GFP_DMA", 0, 0x01);
 	round_trip("GFP_DMA32", 0, 0x04);
-	round_trip("GFP_KERNEL|__GFP_NOWARN|__GFP_NORETRY", KV(6, 12),
-		   0x12cc0);
+	round_trip("GFP_KERNEL|__GFP_NOWARN|__GFP_NORETRY", KV(6, 12), 0x12cc0);
 }
 
 static void test_5x_layout(void **state)
@@ -153,8 +153,7 @@ static void test_old_layout(void **state)
 	assert_int_equal(parse_ok("GFP_NOWAIT | GFP_ATOMIC", KV(3, 10), CFG),
 			 0x20);
 	/* __GFP_RECLAIMABLE moved from 0x80000 to 0x10 in 4.4 */
-	assert_int_equal(parse_ok("__GFP_RECLAIMABLE", KV(4, 3), CFG),
-			 0x80000);
+	assert_int_equal(parse_ok("__GFP_RECLAIMABLE", KV(4, 3), CFG), 0x80000);
 	assert_int_equal(parse_ok("__GFP_RECLAIMABLE", KV(4, 4), CFG), 0x10);
 	/* GFP_TRANSHUGE of 3.10 carries __GFP_NO_KSWAPD (0x400000) */
 	assert_int_equal(parse_ok("GFP_TRANSHUGE", KV(3, 10), CFG), 0x4352da);
@@ -185,8 +184,9 @@ static void test_layout_boundaries(void **state)
 	for (i = 0; i < ARRAY_SIZE(b); i++) {
 		assert_int_equal(parse_ok("GFP_ATOMIC", b[i].kver, CFG),
 				 b[i].atomic);
-		assert_int_equal(parse_ok("GFP_KERNEL|__GFP_COMP", b[i].kver,
-					  CFG), b[i].kernel_comp);
+		assert_int_equal(
+			parse_ok("GFP_KERNEL|__GFP_COMP", b[i].kver, CFG),
+			b[i].kernel_comp);
 	}
 	/* __GFP_WRITE moved with three of the re-layouts */
 	assert_int_equal(parse_ok("__GFP_WRITE", KV(4, 9), CFG), 0x1000000);
@@ -207,30 +207,37 @@ static void test_config_bits(void **state)
 	/* up to 6.8: fixed values, 0 without the option */
 	assert_true(ms_gfp_lookup("__GFP_NOLOCKDEP", KV(6, 8), CFG, &v));
 	assert_int_equal(v, 0);
-	assert_int_equal(parse_ok("__GFP_NOLOCKDEP", KV(6, 8),
-				  MS_GFP_CFG_LOCKDEP), 0x4000000);
-	assert_int_equal(parse_ok("__GFP_NOLOCKDEP", KV(4, 19),
-				  MS_GFP_CFG_LOCKDEP), 0x800000);
-	assert_int_equal(parse_ok("__GFP_NOLOCKDEP", KV(6, 1),
-				  MS_GFP_CFG_LOCKDEP), 0x8000000);
+	assert_int_equal(
+		parse_ok("__GFP_NOLOCKDEP", KV(6, 8), MS_GFP_CFG_LOCKDEP),
+		0x4000000);
+	assert_int_equal(
+		parse_ok("__GFP_NOLOCKDEP", KV(4, 19), MS_GFP_CFG_LOCKDEP),
+		0x800000);
+	assert_int_equal(
+		parse_ok("__GFP_NOLOCKDEP", KV(6, 1), MS_GFP_CFG_LOCKDEP),
+		0x8000000);
 	/* 6.9+: numbered after __GFP_ZEROTAGS (bit 23) in enum order */
-	assert_int_equal(parse_ok("__GFP_NOLOCKDEP", KV(6, 12),
-				  MS_GFP_CFG_LOCKDEP), 0x1000000);
-	assert_int_equal(parse_ok("__GFP_NOLOCKDEP", KV(6, 12),
-				  MS_GFP_CFG_LOCKDEP |
-				  MS_GFP_CFG_KASAN_HW_TAGS), 0x4000000);
+	assert_int_equal(
+		parse_ok("__GFP_NOLOCKDEP", KV(6, 12), MS_GFP_CFG_LOCKDEP),
+		0x1000000);
+	assert_int_equal(
+		parse_ok("__GFP_NOLOCKDEP", KV(6, 12),
+			 MS_GFP_CFG_LOCKDEP | MS_GFP_CFG_KASAN_HW_TAGS),
+		0x4000000);
 	assert_int_equal(parse_ok("__GFP_NO_OBJ_EXT", KV(6, 12), CFG),
 			 0x1000000);
 	assert_int_equal(parse_ok("__GFP_NO_OBJ_EXT", KV(6, 12),
-				  CFG | MS_GFP_CFG_LOCKDEP), 0x2000000);
+				  CFG | MS_GFP_CFG_LOCKDEP),
+			 0x2000000);
 	/* 6.19 defines __GFP_NO_OBJ_EXT without CONFIG_SLAB_OBJ_EXT */
-	assert_int_equal(parse_ok("__GFP_NO_OBJ_EXT", KV(6, 19), 0),
-			 0x1000000);
+	assert_int_equal(parse_ok("__GFP_NO_OBJ_EXT", KV(6, 19), 0), 0x1000000);
 	/* with KASAN_HW_TAGS, GFP_HIGHUSER_MOVABLE gains __GFP_SKIP_KASAN */
 	assert_int_equal(parse_ok("GFP_HIGHUSER_MOVABLE", KV(6, 8),
-				  MS_GFP_CFG_KASAN_HW_TAGS), 0x2100cca);
+				  MS_GFP_CFG_KASAN_HW_TAGS),
+			 0x2100cca);
 	assert_int_equal(parse_ok("GFP_HIGHUSER_MOVABLE", KV(6, 1),
-				  MS_GFP_CFG_KASAN_HW_TAGS), 0x6100cca);
+				  MS_GFP_CFG_KASAN_HW_TAGS),
+			 0x6100cca);
 	/* %pGg has no name for __GFP_NOLOCKDEP before 6.15 */
 	expect_format(0x1000cc0, KV(6, 12), MS_GFP_CFG_LOCKDEP,
 		      "GFP_KERNEL|0x1000000");
@@ -269,25 +276,56 @@ static void test_format_rules(void **state)
 static void test_round_trip_all_names(void **state)
 {
 	static const char *const names[] = {
-		"GFP_ATOMIC", "GFP_KERNEL", "GFP_KERNEL_ACCOUNT", "GFP_NOWAIT",
-		"GFP_NOIO", "GFP_NOFS", "GFP_USER", "GFP_DMA", "GFP_DMA32",
-		"GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE", "GFP_TRANSHUGE",
-		"GFP_TRANSHUGE_LIGHT", "GFP_TEMPORARY", "__GFP_DMA",
-		"__GFP_HIGHMEM", "__GFP_DMA32", "__GFP_MOVABLE", "__GFP_WAIT",
-		"__GFP_RECLAIMABLE", "__GFP_HIGH", "__GFP_IO", "__GFP_FS",
-		"__GFP_COLD", "__GFP_NOWARN", "__GFP_REPEAT",
-		"__GFP_RETRY_MAYFAIL", "__GFP_NOFAIL", "__GFP_NORETRY",
-		"__GFP_MEMALLOC", "__GFP_COMP", "__GFP_ZERO",
-		"__GFP_NOMEMALLOC", "__GFP_HARDWALL", "__GFP_THISNODE",
-		"__GFP_ATOMIC", "__GFP_ACCOUNT", "__GFP_NOTRACK",
-		"__GFP_DIRECT_RECLAIM", "__GFP_KSWAPD_RECLAIM", "__GFP_WRITE",
-		"__GFP_OTHER_NODE", "__GFP_NO_KSWAPD", "__GFP_ZEROTAGS",
+		"GFP_ATOMIC",
+		"GFP_KERNEL",
+		"GFP_KERNEL_ACCOUNT",
+		"GFP_NOWAIT",
+		"GFP_NOIO",
+		"GFP_NOFS",
+		"GFP_USER",
+		"GFP_DMA",
+		"GFP_DMA32",
+		"GFP_HIGHUSER",
+		"GFP_HIGHUSER_MOVABLE",
+		"GFP_TRANSHUGE",
+		"GFP_TRANSHUGE_LIGHT",
+		"GFP_TEMPORARY",
+		"__GFP_DMA",
+		"__GFP_HIGHMEM",
+		"__GFP_DMA32",
+		"__GFP_MOVABLE",
+		"__GFP_WAIT",
+		"__GFP_RECLAIMABLE",
+		"__GFP_HIGH",
+		"__GFP_IO",
+		"__GFP_FS",
+		"__GFP_COLD",
+		"__GFP_NOWARN",
+		"__GFP_REPEAT",
+		"__GFP_RETRY_MAYFAIL",
+		"__GFP_NOFAIL",
+		"__GFP_NORETRY",
+		"__GFP_MEMALLOC",
+		"__GFP_COMP",
+		"__GFP_ZERO",
+		"__GFP_NOMEMALLOC",
+		"__GFP_HARDWALL",
+		"__GFP_THISNODE",
+		"__GFP_ATOMIC",
+		"__GFP_ACCOUNT",
+		"__GFP_NOTRACK",
+		"__GFP_DIRECT_RECLAIM",
+		"__GFP_KSWAPD_RECLAIM",
+		"__GFP_WRITE",
+		"__GFP_OTHER_NODE",
+		"__GFP_NO_KSWAPD",
+		"__GFP_ZEROTAGS",
 		"__GFP_RECLAIM",
 	};
 	static const uint32_t eras[] = {
-		KV(2, 6), KV(3, 10), KV(4, 4), KV(4, 9), KV(4, 10),
-		KV(4, 14), KV(4, 16), KV(4, 19), KV(5, 1), KV(5, 15),
-		KV(6, 1), KV(6, 3), KV(6, 8), KV(6, 12), KV(6, 19),
+		KV(2, 6),  KV(3, 10), KV(4, 4),	 KV(4, 9),  KV(4, 10),
+		KV(4, 14), KV(4, 16), KV(4, 19), KV(5, 1),  KV(5, 15),
+		KV(6, 1),  KV(6, 3),  KV(6, 8),	 KV(6, 12), KV(6, 19),
 	};
 	unsigned int seen = 0;
 	size_t e, n;
@@ -336,26 +374,33 @@ static void test_errors(void **state)
 	parse_err("GFP_ZERO", 0, CFG,
 		  "unknown GFP flag 'GFP_ZERO' (did you mean '__GFP_ZERO'?)");
 	parse_err("XYZZY", 0, CFG, "unknown GFP flag 'XYZZY'");
-	parse_err("__GFP_WAIT", KV(6, 8), CFG,
-		  "'__GFP_WAIT' is not defined in kernel 6.8 (it exists in 2.6 to 4.3)");
-	parse_err("__GFP_ATOMIC", 0, CFG,
-		  "'__GFP_ATOMIC' is not defined in kernel 6.19 (it exists in 4.4 to 6.2)");
-	parse_err("__GFP_ACCOUNT", KV(4, 4), CFG,
-		  "'__GFP_ACCOUNT' is not defined in kernel 4.4 (it exists from 4.5 on)");
-	parse_err("GFP_TEMPORARY", KV(4, 19), CFG,
-		  "'GFP_TEMPORARY' is not defined in kernel 4.19 (it exists in 2.6 to 4.13)");
-	parse_err("__GFP_NOLOCKDEP", KV(6, 8), CFG,
-		  "'__GFP_NOLOCKDEP' is 0 in kernel 6.8 unless it is built with CONFIG_LOCKDEP");
-	parse_err("__GFP_SKIP_KASAN", KV(6, 12), CFG,
-		  "'__GFP_SKIP_KASAN' is 0 in kernel 6.12 unless it is built with CONFIG_KASAN_HW_TAGS");
+	parse_err(
+		"__GFP_WAIT", KV(6, 8), CFG,
+		"'__GFP_WAIT' is not defined in kernel 6.8 (it exists in 2.6 to 4.3)");
+	parse_err(
+		"__GFP_ATOMIC", 0, CFG,
+		"'__GFP_ATOMIC' is not defined in kernel 6.19 (it exists in 4.4 to 6.2)");
+	parse_err(
+		"__GFP_ACCOUNT", KV(4, 4), CFG,
+		"'__GFP_ACCOUNT' is not defined in kernel 4.4 (it exists from 4.5 on)");
+	parse_err(
+		"GFP_TEMPORARY", KV(4, 19), CFG,
+		"'GFP_TEMPORARY' is not defined in kernel 4.19 (it exists in 2.6 to 4.13)");
+	parse_err(
+		"__GFP_NOLOCKDEP", KV(6, 8), CFG,
+		"'__GFP_NOLOCKDEP' is 0 in kernel 6.8 unless it is built with CONFIG_LOCKDEP");
+	parse_err(
+		"__GFP_SKIP_KASAN", KV(6, 12), CFG,
+		"'__GFP_SKIP_KASAN' is 0 in kernel 6.12 unless it is built with CONFIG_KASAN_HW_TAGS");
 	parse_err("0x200", KV(6, 8), CFG,
 		  "bit 0x200 is not a GFP flag in kernel 6.8");
 	parse_err("0x6000000", KV(6, 8), CFG,
 		  "bits 0x6000000 are not GFP flags in kernel 6.8");
 	parse_err("0x100000000", 0, CFG,
 		  "number '0x100000000' does not fit in gfp_t (32 bits)");
-	parse_err("99999999999999999999999", 0, CFG,
-		  "number '99999999999999999999999' does not fit in gfp_t (32 bits)");
+	parse_err(
+		"99999999999999999999999", 0, CFG,
+		"number '99999999999999999999999' does not fit in gfp_t (32 bits)");
 	parse_err("0x12g", 0, CFG,
 		  "expected a GFP flag name or a number, found '0x12g'");
 	parse_err("", 0, CFG, "expected a GFP flag name or a number");
@@ -378,8 +423,7 @@ static void test_kver(void **state)
 	(void)state;
 	assert_int_equal(ms_gfp_kver_parse("6.8.0-45-generic", 16, &k), 0);
 	assert_int_equal(k, KV(6, 8));
-	assert_int_equal(ms_gfp_kver_parse("2.6.32-754.el6.x86_64", 21, &k),
-			 0);
+	assert_int_equal(ms_gfp_kver_parse("2.6.32-754.el6.x86_64", 21, &k), 0);
 	assert_int_equal(k, KV(2, 6));
 	assert_int_equal(ms_gfp_kver_parse(" 4.19 ", 6, &k), 0);
 	assert_int_equal(k, KV(4, 19));
@@ -406,7 +450,7 @@ static void test_explain_atomic(void **state)
 	assert_int_equal(ex.migratetype, MS_GFP_MT_UNMOVABLE);
 	assert_true(ex.alloc_min_reserve);
 	assert_true(ex.alloc_harder);
-	assert_false(ex.alloc_highatomic);	/* order 0 */
+	assert_false(ex.alloc_highatomic); /* order 0 */
 	assert_true(ex.uses_reserves);
 	assert_true(ex.ignores_cpuset);
 	assert_false(ex.alloc_cma);

@@ -38,8 +38,8 @@ static uint64_t kv(const struct ms_kmsg_kvs *kvs, const char *key)
 	return v;
 }
 
-static const struct ms_kmsg_zone *zone(const struct ms_kmsg_report *r,
-				       int node, const char *name)
+static const struct ms_kmsg_zone *zone(const struct ms_kmsg_report *r, int node,
+				       const char *name)
 {
 	const struct ms_kmsg_zone *z = ms_kmsg_find_zone(r, node, name);
 
@@ -62,13 +62,15 @@ static void expect_types(const struct ms_kmsg_zone *z, unsigned int order,
 {
 	char buf[16];
 
-	assert_string_equal(ms_kmsg_mt_letters(z->types[order], buf,
-					       sizeof(buf)), letters);
+	assert_string_equal(
+		ms_kmsg_mt_letters(z->types[order], buf, sizeof(buf)), letters);
 }
 
 static void test_2_6_period_headline(void **state)
 {
-	static const uint64_t normal[] = { 1200, 25, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	static const uint64_t normal[] = {
+		1200, 25, 0, 0, 0, 0, 0, 0, 0, 0, 0
+	};
 	const struct ms_kmsg_report *r;
 	const struct ms_kmsg_zone *z;
 	struct ms_kmsg km;
@@ -106,8 +108,7 @@ static void test_2_6_period_headline(void **state)
 	assert_false(z->has & MS_KMSG_ZONE_HAS_FREE_CMA);
 	assert_int_equal(kv(&z->kvs, "pages_scanned"), 0);
 	assert_int_equal(kv(&z->kvs, "all_unreclaimable?"), 0);
-	assert_int_equal(kv(&zone(r, 0, "DMA")->kvs, "all_unreclaimable?"),
-			 1);
+	assert_int_equal(kv(&zone(r, 0, "DMA")->kvs, "all_unreclaimable?"), 1);
 	assert_int_equal(kv(&z->kvs, "isolated(anon)"), 0);
 	assert_int_equal(z->nr_lowmem_reserve, 4);
 	assert_int_equal(zone(r, 0, "DMA")->lowmem_reserve[2], 7400);
@@ -291,8 +292,9 @@ static void test_5_10_two_reports(void **state)
 	assert_int_equal(r->nr_zones, 0);
 	assert_int_equal(r->nr_warnings, 1);
 	assert_int_equal(r->warnings[0].line, 0);
-	assert_string_equal(r->warnings[0].msg,
-			    "no Mem-Info block followed (rate-limited, or the log ends here)");
+	assert_string_equal(
+		r->warnings[0].msg,
+		"no Mem-Info block followed (rate-limited, or the log ends here)");
 	ms_kmsg_release(&km);
 }
 
@@ -364,11 +366,11 @@ static void test_truncated(void **state)
 	assert_int_equal(r->summary.nr, 0);
 	assert_int_equal(r->nr_warnings, 4);
 	assert_int_equal(r->warnings[0].line, 23);
-	assert_string_equal(r->warnings[0].msg,
-			    "zone line cut short at 'mlo'");
+	assert_string_equal(r->warnings[0].msg, "zone line cut short at 'mlo'");
 	assert_int_equal(r->warnings[1].line, 25);
-	assert_string_equal(r->warnings[1].msg,
-			    "free-area sum 15360kB differs from the printed total 15364kB");
+	assert_string_equal(
+		r->warnings[1].msg,
+		"free-area sum 15360kB differs from the printed total 15364kB");
 	assert_int_equal(r->warnings[2].line, 26);
 	assert_string_equal(r->warnings[2].msg,
 			    "free-area line cut short at '60*64k'");
@@ -539,7 +541,8 @@ static void test_vmalloc_forms(void **state)
 	/* a vmalloc line not followed by its headline is forgotten */
 	parse_text("vmalloc: allocation failure: 4096 bytes\n"
 		   "e1000e: eth0 NIC Link is Up\n"
-		   "a1: page allocation failure: order:0, mode:0x20\n", &km);
+		   "a1: page allocation failure: order:0, mode:0x20\n",
+		   &km);
 	assert_int_equal(km.nr_reports, 1);
 	assert_int_equal(km.reports[0].kind, MS_KMSG_PAGE_ALLOC);
 	assert_int_equal(km.reports[0].vmalloc_bytes, 0);
@@ -632,8 +635,9 @@ static void test_inline_warnings(void **state)
 			    "lowmem_reserve[] cut short at 'x'");
 	assert_string_equal(r->warnings[3].msg,
 			    "unknown migrate type 'X' in '(X)'");
-	assert_string_equal(r->warnings[4].msg,
-			    "free-area line: order 1 has block size 16kB, expected 8kB");
+	assert_string_equal(
+		r->warnings[4].msg,
+		"free-area line: order 1 has block size 16kB, expected 8kB");
 	/* the second headline lacks its mode, then the log ends */
 	r = &km.reports[1];
 	assert_int_equal(r->order, 2);
@@ -677,7 +681,8 @@ static void test_control_bytes(void **state)
 		"[  \x19 C0] ksoftirqd/0: page allocation failure: order:0, "
 		"mode:0x20(GFP_ATOMIC\x1b[2J), nodemask=(null)\n"
 		"Mem-Info:\n"
-		"Node 0 active_anon:4kB in\x07" "active_anon:8kB\n";
+		"Node 0 active_anon:4kB in\x07"
+		"active_anon:8kB\n";
 	const struct ms_kmsg_report *r;
 	struct ms_kmsg km;
 
@@ -706,14 +711,16 @@ static void test_many_zones(void **state)
 
 	(void)state;
 	assert_non_null(text);
-	off = (size_t)snprintf(text, cap, "x: page allocation failure: order:0, "
+	off = (size_t)snprintf(text, cap,
+			       "x: page allocation failure: order:0, "
 			       "mode:0x20(GFP_ATOMIC)\nMem-Info:\n");
 	for (i = 0; i <= MS_KMSG_MAX_ZONES; i++)
 		off += (size_t)snprintf(text + off, cap - off,
 					"Node %zu Z%zu free:%zukB\n", i / 8,
 					i % 8, i);
 	/* a zone seen before is still found */
-	off += (size_t)snprintf(text + off, cap - off, "Node 3 Z5: 1*4kB = 4kB\n");
+	off += (size_t)snprintf(text + off, cap - off,
+				"Node 3 Z5: 1*4kB = 4kB\n");
 	parse_text(text, &km);
 	r = &km.reports[0];
 	assert_int_equal(r->nr_zones, MS_KMSG_MAX_ZONES);

@@ -62,9 +62,11 @@ static void test_release_text_kept(void **state)
 static void test_not_releases(void **state)
 {
 	static const char *const bad[] = {
-		"", "\n", "linux", "6", "6.", ".6.1", "6..1", "6.x",
-		"6.1.", "6.1.2.", "6.1.2.3.4", "0.1.0", "100.1.0",
-		"6.256.0", "-6.1", "6.1.99999999999", "v6.1",
+		"",	   "\n",      "linux",	   "6",
+		"6.",	   ".6.1",    "6..1",	   "6.x",
+		"6.1.",	   "6.1.2.",  "6.1.2.3.4", "0.1.0",
+		"100.1.0", "6.256.0", "-6.1",	   "6.1.99999999999",
+		"v6.1",
 	};
 	struct ms_kver kv;
 	size_t i;
@@ -122,8 +124,7 @@ static void test_upstream(void **state)
 			 -ENOENT);
 	assert_int_equal(ms_kver_upstream(&kv, "", 0), -ENOENT);
 	/* cut short after the tag */
-	assert_int_equal(ms_kver_upstream(&kv, "PREEMPT Debian ", 15),
-			 -ENOENT);
+	assert_int_equal(ms_kver_upstream(&kv, "PREEMPT Debian ", 15), -ENOENT);
 }
 
 int main(void)

@@ -64,25 +64,24 @@ static void test_json(void **state)
 	char *s = run(MS_OUT_JSON);
 
 	(void)state;
-	assert_string_equal(s,
-			    "{\n"
-			    "  \"schema_version\": 1,\n"
-			    "  \"zones\": [\n"
-			    "    {\n"
-			    "      \"free_pages\": 3,\n"
-			    "      \"min_pages\": 256,\n"
-			    "      \"extfrag_index\": -0.5,\n"
-			    "      \"unusable_index\": 0.437,\n"
-			    "      \"ok\": true,\n"
-			    "      \"promo_pages\": null,\n"
-			    "      \"hidden\": \"json only\",\n"
-			    "      \"delta\": -5\n"
-			    "    }\n"
-			    "  ],\n"
-			    "  \"warnings\": [\n"
-			    "    \"careful 1\"\n"
-			    "  ]\n"
-			    "}\n");
+	assert_string_equal(s, "{\n"
+			       "  \"schema_version\": 1,\n"
+			       "  \"zones\": [\n"
+			       "    {\n"
+			       "      \"free_pages\": 3,\n"
+			       "      \"min_pages\": 256,\n"
+			       "      \"extfrag_index\": -0.5,\n"
+			       "      \"unusable_index\": 0.437,\n"
+			       "      \"ok\": true,\n"
+			       "      \"promo_pages\": null,\n"
+			       "      \"hidden\": \"json only\",\n"
+			       "      \"delta\": -5\n"
+			       "    }\n"
+			       "  ],\n"
+			       "  \"warnings\": [\n"
+			       "    \"careful 1\"\n"
+			       "  ]\n"
+			       "}\n");
 	free(s);
 }
 
@@ -119,8 +118,7 @@ static void test_units(void **state)
 	assert_string_equal(ms_units_bytes(b, sizeof(b), 1023), "1023 B");
 	assert_string_equal(ms_units_bytes(b, sizeof(b), 1024), "1.00 KiB");
 	assert_string_equal(ms_units_bytes(b, sizeof(b), 1536), "1.50 KiB");
-	assert_string_equal(ms_units_bytes(b, sizeof(b), 16667648),
-			    "15.9 MiB");
+	assert_string_equal(ms_units_bytes(b, sizeof(b), 16667648), "15.9 MiB");
 	assert_string_equal(ms_units_bytes(b, sizeof(b), 1048575), "1.00 MiB");
 	assert_string_equal(ms_units_bytes(b, sizeof(b), 500ULL << 30),
 			    "500 GiB");

@@ -35,13 +35,14 @@ static struct ms_zone mkzone(int node, const char *name, unsigned int index,
 	z.min_pages = min;
 	z.low_pages = low;
 	z.high_pages = low + (low - min);
-	z.present_pages = z.managed_pages = z.spanned_pages = free ? 1000000 : 0;
+	z.present_pages = z.managed_pages = z.spanned_pages =
+		free ? 1000000 : 0;
 	z.nr_protection = 4;
 	z.nr_cpus = 4;
 	z.pcp_batch = 63;
-	z.has = MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS |
-		MS_ZONE_HAS_PROTECTION | MS_ZONE_HAS_MANAGED |
-		MS_ZONE_HAS_BOOST | MS_ZONE_HAS_HIGHATOMIC;
+	z.has = MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS | MS_ZONE_HAS_PROTECTION |
+		MS_ZONE_HAS_MANAGED | MS_ZONE_HAS_BOOST |
+		MS_ZONE_HAS_HIGHATOMIC;
 	return z;
 }
 
@@ -188,7 +189,8 @@ static void test_atomic_matches_model(void **state)
 
 			assert_int_equal(ms_atomic_eval(&in, &req, &res), 0);
 			if (res.risk > worst ||
-			    (res.risk == worst && res.headroom < worst_headroom)) {
+			    (res.risk == worst &&
+			     res.headroom < worst_headroom)) {
 				worst = res.risk;
 				worst_headroom = res.headroom;
 			}

@@ -26,8 +26,8 @@ static int parse(struct ms_pagetypeinfo *pt, const char *text,
 	return ms_pagetypeinfo_parse(pt, text, strlen(text), "pagetypeinfo", d);
 }
 
-static const struct ms_pt_zone *zone(const struct ms_pagetypeinfo *pt,
-				     int node, const char *name)
+static const struct ms_pt_zone *zone(const struct ms_pagetypeinfo *pt, int node,
+				     const char *name)
 {
 	const struct ms_pt_zone *z = ms_pagetypeinfo_find(pt, node, name);
 
@@ -89,8 +89,8 @@ static const char two_nodes_5_4[] =
 static void test_two_nodes_capped(void **state)
 {
 	static const char *const want[] = {
-		"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA",
-		"Isolate",
+		"Unmovable",  "Movable", "Reclaimable",
+		"HighAtomic", "CMA",	 "Isolate",
 	};
 	struct ms_pagetypeinfo pt;
 	struct ms_diag d;
@@ -259,12 +259,17 @@ static void test_without_blocks(void **state)
 }
 
 #define PHDR "Page block order: 9\nPages per block:  512\n\n"
-#define FHDR "Free pages count per migrate type at order       0      1      2 \n"
-#define DMA_U "Node    0, zone      DMA, type    Unmovable      1      2      3 \n"
-#define DMA_M "Node    0, zone      DMA, type      Movable      4      5      6 \n"
-#define NOR_U "Node    0, zone   Normal, type    Unmovable      1      2      3 \n"
-#define NOR_M "Node    0, zone   Normal, type      Movable      4      5      6 \n"
-#define BHDR "\nNumber of blocks type     Unmovable      Movable \n"
+#define FHDR \
+	"Free pages count per migrate type at order       0      1      2 \n"
+#define DMA_U \
+	"Node    0, zone      DMA, type    Unmovable      1      2      3 \n"
+#define DMA_M \
+	"Node    0, zone      DMA, type      Movable      4      5      6 \n"
+#define NOR_U \
+	"Node    0, zone   Normal, type    Unmovable      1      2      3 \n"
+#define NOR_M \
+	"Node    0, zone   Normal, type      Movable      4      5      6 \n"
+#define BHDR  "\nNumber of blocks type     Unmovable      Movable \n"
 #define DMA_B "Node 0, zone      DMA            1            7 \n"
 /* Lines 1-6: the node header, the free header and DMA's two rows. */
 #define OK_DMA PHDR FHDR DMA_U DMA_M
@@ -273,7 +278,7 @@ struct bad_case {
 	const char *text;
 	unsigned int line;
 	const char *msg;
-	size_t len;	/* 0: strlen(text); else the bytes, NULs included */
+	size_t len; /* 0: strlen(text); else the bytes, NULs included */
 };
 
 #define NUL_TEXT(s) .text = s, .len = sizeof(s) - 1
@@ -299,7 +304,8 @@ static const struct bad_case bad_cases[] = {
 	  "expected 'Pages per block: N', found 'Page block order: 9'" },
 	{ PHDR "Number of blocks type     Unmovable \n", 4,
 	  "expected 'Free pages count per migrate type at order', found 'Number of blocks type     Unmovable'" },
-	{ PHDR, 3, "expected the free counts table, found the end of the file" },
+	{ PHDR, 3,
+	  "expected the free counts table, found the end of the file" },
 	{ PHDR FHDR, 4, "expected free count rows, found the end of the file" },
 	{ PHDR FHDR BHDR, 6,
 	  "expected free count rows, found 'Number of blocks type     Unmovable     ...'" },
@@ -309,58 +315,81 @@ static const struct bad_case bad_cases[] = {
 	  "expected order 2 in the header, found '3'" },
 	{ PHDR "Free pages count per migrate type at order 0 1 x\n", 4,
 	  "expected order 2 in the header, found 'x'" },
-	{ PHDR FHDR "Node    0, zone      DMA, type    Unmovable      1      2 \n",
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type    Unmovable      1      2 \n",
 	  5, "expected 3 free counts as in the header, found 2" },
-	{ PHDR FHDR "Node    0, zone      DMA type    Unmovable      1      2      3 \n",
-	  5, "expected 'Node N, zone NAME, type TYPE COUNTS', found 'Node    0, zone      DMA type    Unmovab...'" },
-	{ PHDR FHDR "Node    x, zone      DMA, type    Unmovable      1      2      3 \n",
-	  5, "expected 'Node N, zone NAME, type TYPE COUNTS', found 'Node    x, zone      DMA, type    Unmova...'" },
-	{ PHDR FHDR "Node    0, zone      DMA, kind    Unmovable      1      2      3 \n",
-	  5, "expected 'Node N, zone NAME, type TYPE COUNTS', found 'Node    0, zone      DMA, kind    Unmova...'" },
-	{ PHDR FHDR "Node    0, zone      DMA, type    Unmovable      1     2a      3 \n",
+	{ PHDR FHDR
+	  "Node    0, zone      DMA type    Unmovable      1      2      3 \n",
+	  5,
+	  "expected 'Node N, zone NAME, type TYPE COUNTS', found 'Node    0, zone      DMA type    Unmovab...'" },
+	{ PHDR FHDR
+	  "Node    x, zone      DMA, type    Unmovable      1      2      3 \n",
+	  5,
+	  "expected 'Node N, zone NAME, type TYPE COUNTS', found 'Node    x, zone      DMA, type    Unmova...'" },
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, kind    Unmovable      1      2      3 \n",
+	  5,
+	  "expected 'Node N, zone NAME, type TYPE COUNTS', found 'Node    0, zone      DMA, kind    Unmova...'" },
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type    Unmovable      1     2a      3 \n",
 	  5, "expected an order 1 free count, found '2a'" },
-	{ PHDR FHDR "Node    0, zone      DMA, type    Unmovable      1 18446744073709551616      3 \n",
-	  5, "an order 1 free count '18446744073709551616' does not fit in 64 bits" },
-	{ PHDR FHDR "Node    0, zone      DMA, type    Unmovable      1      2 >99999 \n",
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type    Unmovable      1 18446744073709551616      3 \n",
+	  5,
+	  "an order 1 free count '18446744073709551616' does not fit in 64 bits" },
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type    Unmovable      1      2 >99999 \n",
 	  5, "expected '>100000' for a capped count, found '>99999'" },
 	{ PHDR FHDR "Node    0, zone      DMA, type    Unmovable      > 1 2 \n",
 	  5, "expected an order 0 free count, found '>'" },
-	{ PHDR FHDR "Node    0, zone      DMA, type    Unmovable     -1      2      3 \n",
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type    Unmovable     -1      2      3 \n",
 	  5, "expected an order 0 free count, found '-1'" },
-	{ PHDR FHDR "Node    0, zone      DMA, type ABCDEFGHIJKLMNOPQRSTUVWXYZ 1 2 3\n",
-	  5, "expected a migrate type name of at most 23 characters, found 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'" },
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type ABCDEFGHIJKLMNOPQRSTUVWXYZ 1 2 3\n",
+	  5,
+	  "expected a migrate type name of at most 23 characters, found 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'" },
 	/* found by fuzz_pagetypeinfo: the raw byte reached the message */
-	{ OK_DMA "Node    0, zone   Normal, type    Unmovable      1      2      3 \n"
-	  "Node    0, zone   Normal, type      Mo\xf6" "able      4      5      6 \n",
+	{ OK_DMA
+	  "Node    0, zone   Normal, type    Unmovable      1      2      3 \n"
+	  "Node    0, zone   Normal, type      Mo\xf6"
+	  "able      4      5      6 \n",
 	  8, "expected a migrate type name, found 'Mo?able'" },
-	{ PHDR FHDR "Node    0, zone      DMA, type    Unmov\033[2Jable 1 2 3\n",
+	{ PHDR FHDR
+	  "Node    0, zone      DMA, type    Unmov\033[2Jable 1 2 3\n",
 	  5, "expected a migrate type name, found 'Unmov?[2Jable'" },
 	{ OK_DMA DMA_U, 7,
 	  "migrate type 'Unmovable' appears twice in node 0, zone DMA" },
-	{ OK_DMA "Node    0, zone   Normal, type      Movable      4      5      6 \n",
-	  7, "expected migrate type 'Unmovable' as in the first zone, found 'Movable'" },
+	{ OK_DMA
+	  "Node    0, zone   Normal, type      Movable      4      5      6 \n",
+	  7,
+	  "expected migrate type 'Unmovable' as in the first zone, found 'Movable'" },
 	{ OK_DMA NOR_U BHDR, 7,
 	  "expected 2 migrate types in node 0, zone Normal, found 1" },
-	{ OK_DMA NOR_U NOR_M "Node    0, zone   Normal, type      Isolate      0      0      0 \n",
-	  9, "expected 2 migrate types in node 0, zone Normal as in the first zone" },
-	{ OK_DMA NOR_U NOR_M DMA_U DMA_M, 9, "zone DMA of node 0 appears twice" },
+	{ OK_DMA NOR_U NOR_M
+	  "Node    0, zone   Normal, type      Isolate      0      0      0 \n",
+	  9,
+	  "expected 2 migrate types in node 0, zone Normal as in the first zone" },
+	{ OK_DMA NOR_U NOR_M DMA_U DMA_M, 9,
+	  "zone DMA of node 0 appears twice" },
 	{ PHDR "Free pages count per migrate type at order 0\n"
-	  "Node 0, zone A, type U 1\nNode 0, zone B, type U 1\n"
-	  "Node 0, zone C, type U 1\nNode 0, zone D, type U 1\n"
-	  "Node 0, zone E, type U 1\nNode 0, zone F, type U 1\n"
-	  "Node 0, zone G, type U 1\nNode 0, zone H, type U 1\n"
-	  "Node 0, zone I, type U 1\n",
+	       "Node 0, zone A, type U 1\nNode 0, zone B, type U 1\n"
+	       "Node 0, zone C, type U 1\nNode 0, zone D, type U 1\n"
+	       "Node 0, zone E, type U 1\nNode 0, zone F, type U 1\n"
+	       "Node 0, zone G, type U 1\nNode 0, zone H, type U 1\n"
+	       "Node 0, zone I, type U 1\n",
 	  13, "expected at most 8 zones in node 0" },
 	{ OK_DMA "\nNumber of blocks type     Movable  Unmovable \n", 8,
 	  "expected migrate type 'Unmovable' as in the free counts, found 'Movable'" },
-	{ OK_DMA "\nNumber of blocks type     Unmovable  Movable  Isolate \n", 8,
-	  "expected 2 migrate types as in the free counts, found 3" },
+	{ OK_DMA "\nNumber of blocks type     Unmovable  Movable  Isolate \n",
+	  8, "expected 2 migrate types as in the free counts, found 3" },
 	{ OK_DMA BHDR "Node 0, zone      DMA            1 \n", 9,
 	  "expected 2 block counts as in the header, found 1" },
 	{ OK_DMA BHDR "Node 0, zone      DMA            1   x \n", 9,
 	  "expected a block count, found 'x'" },
-	{ OK_DMA BHDR "Node 0, zone      DMA            1   18446744073709551616 \n", 9,
-	  "a block count '18446744073709551616' does not fit in 64 bits" },
+	{ OK_DMA BHDR
+	  "Node 0, zone      DMA            1   18446744073709551616 \n",
+	  9, "a block count '18446744073709551616' does not fit in 64 bits" },
 	{ OK_DMA BHDR "Node 0, zone   Normal            1            7 \n", 9,
 	  "expected free counts for node 0, zone Normal before its block counts" },
 	{ OK_DMA BHDR DMA_B DMA_B, 10,
@@ -371,22 +400,27 @@ static const struct bad_case bad_cases[] = {
 	  "expected 'Node N, zone NAME COUNTS', found 'Node 0 zone DMA 1 2'" },
 	{ OK_DMA "\nNumber of mixed blocks    Unmovable      Movable \n", 8,
 	  "expected 'Number of blocks type' before 'Number of mixed blocks', found 'Number of mixed blocks    Unmovable     ...'" },
-	{ OK_DMA BHDR DMA_B "\nNumber of mixed blocks    Unmovable      Movable \n"
-	  "Node 0, zone      DMA            1            x \n", 12,
-	  "expected a block count, found 'x'" },
+	{ OK_DMA BHDR DMA_B
+	  "\nNumber of mixed blocks    Unmovable      Movable \n"
+	  "Node 0, zone      DMA            1            x \n",
+	  12, "expected a block count, found 'x'" },
 	{ OK_DMA BHDR DMA_B "Page block order: 10\n", 10,
 	  "expected page block order 9 as in the first node, found 10" },
 	{ OK_DMA BHDR DMA_B PHDR
-	  "Free pages count per migrate type at order       0      1 \n", 13,
-	  "expected 3 orders as in the first header, found 2" },
+	  "Free pages count per migrate type at order       0      1 \n",
+	  13, "expected 3 orders as in the first header, found 2" },
 	{ OK_DMA BHDR DMA_B PHDR FHDR
 	  "Node    1, zone   Normal, type      Movable      4      5      6 \n",
-	  14, "expected migrate type 'Unmovable' as in the first zone, found 'Movable'" },
-	{ OK_DMA "Node    0, zone   Normal, type    Unmovable      1      2      3      4      5      6      7      8      9     10     11     12     13     14     15     16     17     18     19     20     21     22     23     24     25     26     27     28     29     30     31     32     33 \n",
+	  14,
+	  "expected migrate type 'Unmovable' as in the first zone, found 'Movable'" },
+	{ OK_DMA
+	  "Node    0, zone   Normal, type    Unmovable      1      2      3      4      5      6      7      8      9     10     11     12     13     14     15     16     17     18     19     20     21     22     23     24     25     26     27     28     29     30     31     32     33 \n",
 	  7, "expected 3 free counts as in the header, found 33" },
-	{ PHDR "Free pages count per migrate type at order 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32\n",
+	{ PHDR
+	  "Free pages count per migrate type at order 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32\n",
 	  4, "expected at most 32 orders, found 33" },
-	{ OK_DMA "Node 0, zone Normal, type Unmovable 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36\n",
+	{ OK_DMA
+	  "Node 0, zone Normal, type Unmovable 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36\n",
 	  7, "more than 32 orders or migrate types" },
 	{ NUL_TEXT(OK_DMA "\0\n"), .line = 7, .msg = "unexpected binary data" },
 	{ NUL_TEXT("Page block\0 order: 9\n"), .line = 1,
@@ -434,9 +468,10 @@ static void test_too_many_types(void **state)
 	(void)state;
 	off = (size_t)snprintf(text, sizeof(text), "%s%s", PHDR, FHDR);
 	for (i = 0; i < MS_MAX_MIGRATE_TYPES + 1; i++)
-		off += (size_t)snprintf(text + off, sizeof(text) - off,
-					"Node    0, zone      DMA, type        T%d      1      2      3 \n",
-					i);
+		off += (size_t)snprintf(
+			text + off, sizeof(text) - off,
+			"Node    0, zone      DMA, type        T%d      1      2      3 \n",
+			i);
 	assert_int_equal(parse(&pt, text, &d), -EINVAL);
 	assert_string_equal(d.msg, "expected at most 12 migrate types");
 	assert_int_equal(d.line, 5 + MS_MAX_MIGRATE_TYPES);
@@ -445,9 +480,10 @@ static void test_too_many_types(void **state)
 	text[0] = '\0';
 	off = (size_t)snprintf(text, sizeof(text), "%s%s", PHDR, FHDR);
 	for (i = 0; i < MS_MAX_MIGRATE_TYPES; i++)
-		off += (size_t)snprintf(text + off, sizeof(text) - off,
-					"Node    0, zone      DMA, type        T%d      1      2      %d \n",
-					i, i);
+		off += (size_t)snprintf(
+			text + off, sizeof(text) - off,
+			"Node    0, zone      DMA, type        T%d      1      2      %d \n",
+			i, i);
 	assert_int_equal(parse(&pt, text, &d), 0);
 	assert_int_equal(pt.nr_types, MS_MAX_MIGRATE_TYPES);
 	assert_string_equal(pt.types[11], "T11");
@@ -488,7 +524,8 @@ static void parse_any(const char *buf, size_t len)
 
 static void test_truncated_and_noise(void **state)
 {
-	static const char alphabet[] = "Node 0,zone:type>\n 0123456789Pagblockr";
+	static const char alphabet[] =
+		"Node 0,zone:type>\n 0123456789Pagblockr";
 	size_t len = strlen(two_nodes_5_4), n, i, j;
 	char *buf;
 
@@ -506,7 +543,8 @@ static void test_truncated_and_noise(void **state)
 		assert_non_null(buf);
 		for (j = 0; j < n; j++)
 			buf[j] = (i & 1) ? (char)rng() :
-				 alphabet[rng() % (sizeof(alphabet) - 1)];
+					   alphabet[rng() %
+						    (sizeof(alphabet) - 1)];
 		parse_any(buf, n);
 		free(buf);
 	}

@@ -82,10 +82,10 @@ static void test_quote(void **state)
 
 	(void)state;
 	assert_string_equal(ms_quote_tok(q, sizeof(q), "a\x01z", 3), "a?z");
-	assert_string_equal(ms_quote_tok(q, sizeof(q),
-					 "0123456789012345678901234567890123456789xyz",
-					 43),
-			    "0123456789012345678901234567890123456789...");
+	assert_string_equal(
+		ms_quote_tok(q, sizeof(q),
+			     "0123456789012345678901234567890123456789xyz", 43),
+		"0123456789012345678901234567890123456789...");
 }
 
 static void test_meminfo(void **state)
@@ -98,9 +98,8 @@ static void test_meminfo(void **state)
 	uint64_t v;
 
 	(void)state;
-	assert_int_equal(ms_meminfo_parse(&kv, text, strlen(text), "meminfo",
-					  &d),
-			 0);
+	assert_int_equal(
+		ms_meminfo_parse(&kv, text, strlen(text), "meminfo", &d), 0);
 	assert_true(ms_kv_get(&kv, "MemTotal", &v) && v == 16042172);
 	assert_true(ms_kv_get(&kv, "Active(anon)", &v) && v == 12);
 	assert_true(ms_kv_get(&kv, "HugePages_Total", &v) && v == 0);
@@ -108,18 +107,19 @@ static void test_meminfo(void **state)
 	assert_false(ms_kv_get(&kv, "MemFree", &v));
 	ms_kv_release(&kv);
 
-	assert_int_equal(ms_meminfo_parse(&kv, S("MemTotal: 1 kB\nMemFree 2 kB\n"),
+	assert_int_equal(ms_meminfo_parse(&kv,
+					  S("MemTotal: 1 kB\nMemFree 2 kB\n"),
 					  "meminfo", &d),
 			 -EINVAL);
 	assert_int_equal(d.line, 2);
 	assert_string_equal(d.msg, "expected 'Key:', found 'MemFree'");
-	assert_int_equal(ms_meminfo_parse(&kv, S("MemTotal: 1 MB\n"), "meminfo",
-					  &d),
-			 -EINVAL);
+	assert_int_equal(
+		ms_meminfo_parse(&kv, S("MemTotal: 1 MB\n"), "meminfo", &d),
+		-EINVAL);
 	assert_string_equal(d.msg, "expected unit 'kB', found 'MB'");
-	assert_int_equal(ms_meminfo_parse(&kv, S("A: 1 kB\nA: 2 kB\n"),
-					  "meminfo", &d),
-			 -EINVAL);
+	assert_int_equal(
+		ms_meminfo_parse(&kv, S("A: 1 kB\nA: 2 kB\n"), "meminfo", &d),
+		-EINVAL);
 	assert_string_equal(d.msg, "'A' appears twice");
 	assert_int_equal(ms_meminfo_parse(&kv, S(""), "meminfo", &d), -EINVAL);
 	assert_string_equal(d.msg, "empty file, expected counters");
@@ -132,15 +132,16 @@ static void test_vmstat(void **state)
 	uint64_t v;
 
 	(void)state;
-	assert_int_equal(ms_vmstat_parse(&kv, S("nr_free_pages 123\n"
-						"compact_stall 4"),
+	assert_int_equal(ms_vmstat_parse(&kv,
+					 S("nr_free_pages 123\n"
+					   "compact_stall 4"),
 					 "vmstat", &d),
 			 0);
 	assert_true(ms_kv_get(&kv, "compact_stall", &v) && v == 4);
 	ms_kv_release(&kv);
-	assert_int_equal(ms_vmstat_parse(&kv, S("nr_free_pages -3\n"), "vmstat",
-					 &d),
-			 -EINVAL);
+	assert_int_equal(
+		ms_vmstat_parse(&kv, S("nr_free_pages -3\n"), "vmstat", &d),
+		-EINVAL);
 	assert_string_equal(d.msg, "expected a number, found '-3'");
 	assert_int_equal(ms_vmstat_parse(&kv, S("a 1 2\n"), "vmstat", &d),
 			 -EINVAL);
@@ -153,9 +154,10 @@ static void test_meta(void **state)
 	struct ms_diag d = { 0 };
 
 	(void)state;
-	assert_int_equal(ms_meta_parse(&m, S("# c\npage_size=65536\n"
-					    "kernel_release=6.1.0-13-arm64\n"
-					    "unreadable=proc/slabinfo: x\n"),
+	assert_int_equal(ms_meta_parse(&m,
+				       S("# c\npage_size=65536\n"
+					 "kernel_release=6.1.0-13-arm64\n"
+					 "unreadable=proc/slabinfo: x\n"),
 				       "meta", &d),
 			 0);
 	assert_true(m.page_size == 65536);
@@ -192,9 +194,16 @@ static void test_scan_hex(void **state)
 		{ "@0000000000000000", 0, 0 },
 		{ "`0000000000000000", 0, 0 },
 		{ "G0000000000000000", 0, 0 },
-		{ "1\x31" "2\x11" "00000000000000", 3, 0x112 },
-		{ "12\xc1" "0000000000000000", 2, 0x12 },
-		{ "1234\xb0" "000000000000000", 4, 0x1234 },
+		{ "1\x31"
+		  "2\x11"
+		  "00000000000000",
+		  3, 0x112 },
+		{ "12\xc1"
+		  "0000000000000000",
+		  2, 0x12 },
+		{ "1234\xb0"
+		  "000000000000000",
+		  4, 0x1234 },
 		{ "abc", 3, 0xabc },
 		{ "", 0, 0 },
 	};
@@ -233,8 +242,7 @@ static void test_scan_dec(void **state)
 	assert_int_equal(v, 9999999999999999999ull);
 	/* 20 digits may overflow: reported as such, left to ms_parse_u64 */
 	assert_int_equal(ms_scan_dec("18446744073709551615", 20, &v), 20);
-	assert_int_equal(ms_scan_dec("184467440737095516150000", 24, &v),
-			 20);
+	assert_int_equal(ms_scan_dec("184467440737095516150000", 24, &v), 20);
 	assert_int_equal(ms_scan_dec("123456", 3, &v), 3);
 	assert_int_equal(v, 123);
 	assert_int_equal(ms_scan_dec("12/", 3, &v), 2);
@@ -341,9 +349,12 @@ static void test_cursor_scan(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_u64),     cmocka_unit_test(test_cursor),
-		cmocka_unit_test(test_tokenize), cmocka_unit_test(test_quote),
-		cmocka_unit_test(test_meminfo), cmocka_unit_test(test_vmstat),
+		cmocka_unit_test(test_u64),
+		cmocka_unit_test(test_cursor),
+		cmocka_unit_test(test_tokenize),
+		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_meminfo),
+		cmocka_unit_test(test_vmstat),
 		cmocka_unit_test(test_meta),
 		cmocka_unit_test(test_scan_hex),
 		cmocka_unit_test(test_scan_dec),

@@ -21,8 +21,7 @@ static int parse(struct ms_probe *p, const char *text, struct ms_diag *diag)
 	return ms_probe_parse(p, text, strlen(text), "probe", diag);
 }
 
-static void expect_error(const char *text, unsigned int line,
-			 const char *msg)
+static void expect_error(const char *text, unsigned int line, const char *msg)
 {
 	struct ms_probe p;
 	struct ms_diag diag;
@@ -152,57 +151,71 @@ static void test_errors(void **state)
 	expect_error(buf, 3, "expected key 'succeeded'");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=-2 requested=10 "
-		 "succeeded=1\n", head);
+		 "succeeded=1\n",
+		 head);
 	expect_error(buf, 3, "key 'node': expected a node or -1, found '-2'");
 	/* found by fuzz_probe: a zone twice made the lookup pick one */
 	snprintf(buf, sizeof(buf),
 		 "%snone\nzone node=0 zone=Normal count=30\n"
 		 "zone node=1 zone=Normal count=60\n"
-		 "zone node=0 zone=Normal count=60\n", head);
+		 "zone node=0 zone=Normal count=60\n",
+		 head);
 	expect_error(buf, 6, "zone node=0 zone=Normal listed twice");
 	/* found by fuzz_probe: a control byte in a zone name was kept */
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=-1 requested=1 "
-		 "succeeded=1\nzone node=0 zone=DMA3\023 count=1\n", head);
-	expect_error(buf, 4, "key 'zone': expected a name of at most 15 "
+		 "succeeded=1\nzone node=0 zone=DMA3\023 count=1\n",
+		 head);
+	expect_error(buf, 4,
+		     "key 'zone': expected a name of at most 15 "
 		     "characters, found 'DMA3?'");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=at\303\251 node=-1 requested=1 "
-		 "succeeded=1\n", head);
-	expect_error(buf, 3, "key 'class': expected a name of at most 15 "
-		     "characters, found 'at?" "?'");
+		 "succeeded=1\n",
+		 head);
+	expect_error(buf, 3,
+		     "key 'class': expected a name of at most 15 "
+		     "characters, found 'at?"
+		     "?'");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=x class=atomic node=0 requested=10 "
-		 "succeeded=1\n", head);
+		 "succeeded=1\n",
+		 head);
 	expect_error(buf, 3,
 		     "key 'order': expected an order below 32, found 'x'");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 order=3 class=atomic node=0 requested=10 "
-		 "succeeded=1\n", head);
+		 "succeeded=1\n",
+		 head);
 	expect_error(buf, 3, "key 'order' repeated");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=0 requested=10 "
-		 "succeeded=1 junk\n", head);
+		 "succeeded=1 junk\n",
+		 head);
 	expect_error(buf, 3, "expected 'key=value', found 'junk'");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=0 requested=10 "
 		 "succeeded=11\nzone node=0 zone=DMA count=11\n"
-		 "pinned blocks=0 pages=0\n", head);
+		 "pinned blocks=0 pages=0\n",
+		 head);
 	expect_error(buf, 0, "succeeded 11 is more than requested 10");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=0 requested=10 "
 		 "succeeded=5\nzone node=0 zone=DMA count=4\n"
-		 "pinned blocks=0 pages=0\n", head);
+		 "pinned blocks=0 pages=0\n",
+		 head);
 	expect_error(buf, 0, "zone counts sum to 4, expected succeeded 5");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=0 requested=10 "
 		 "succeeded=5\nzone node=-1 zone=DMA count=5\n"
-		 "pinned blocks=0 pages=0\n", head);
+		 "pinned blocks=0 pages=0\n",
+		 head);
 	expect_error(buf, 4, "expected a node id, found -1");
 	snprintf(buf, sizeof(buf),
 		 "%salloc order=3 class=atomic node=0 requested=10 "
 		 "succeeded=5\nzone node=0 zone=DMA count=five\n"
-		 "pinned blocks=0 pages=0\n", head);
+		 "pinned blocks=0 pages=0\n",
+		 head);
 	expect_error(buf, 4, "key 'count': expected a number, found 'five'");
 }
 

@@ -31,22 +31,19 @@ static const char scullv_text[] =
 	"  quantum 1 addr 0xffffc90000c57000-0xffffc90000c67000 pages 16\n"
 	"device scullv1 qset 500 pages 16 quantum 65536 size 0 quanta 0\n";
 
-static int parse_p(struct ms_scull *sc, const char *text,
-		   struct ms_diag *diag)
+static int parse_p(struct ms_scull *sc, const char *text, struct ms_diag *diag)
 {
 	memset(diag, 0, sizeof(*diag));
 	return ms_scullpmem_parse(sc, text, strlen(text), "scullpmem", diag);
 }
 
-static int parse_v(struct ms_scull *sc, const char *text,
-		   struct ms_diag *diag)
+static int parse_v(struct ms_scull *sc, const char *text, struct ms_diag *diag)
 {
 	memset(diag, 0, sizeof(*diag));
 	return ms_scullvmem_parse(sc, text, strlen(text), "scullvmem", diag);
 }
 
-static void expect_p_error(const char *text, unsigned int line,
-			   const char *msg)
+static void expect_p_error(const char *text, unsigned int line, const char *msg)
 {
 	struct ms_scull sc;
 	struct ms_diag diag;
@@ -59,8 +56,7 @@ static void expect_p_error(const char *text, unsigned int line,
 	assert_null(sc.quanta);
 }
 
-static void expect_v_error(const char *text, unsigned int line,
-			   const char *msg)
+static void expect_v_error(const char *text, unsigned int line, const char *msg)
 {
 	struct ms_scull sc;
 	struct ms_diag diag;
@@ -181,8 +177,9 @@ static void test_scullv(void **state)
 static void test_errors(void **state)
 {
 	(void)state;
-	expect_p_error("", 0,
-		       "expected 'scullpmem - version: N', found an empty file");
+	expect_p_error(
+		"", 0,
+		"expected 'scullpmem - version: N', found an empty file");
 	expect_p_error("scullvmem - version: 1\n", 1,
 		       "expected 'scullpmem - version: N'");
 	expect_p_error("scullpmem - version: 2\n", 1,
@@ -193,14 +190,16 @@ static void test_errors(void **state)
 		       "version 1)");
 	expect_p_error("scullpmem - version: x\n", 1,
 		       "expected a version number, found 'x'");
-	expect_p_error("scullpmem - version: 1\n  quantum 0 pfn 1 order 0\n",
-		       2, "expected a 'device' line before 'quantum'");
+	expect_p_error("scullpmem - version: 1\n  quantum 0 pfn 1 order 0\n", 2,
+		       "expected a 'device' line before 'quantum'");
 	/* found by fuzz_scull: control bytes in a device name were kept */
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullv2\377\005 qset 1 order 0 quantum 4096 "
 		       "size 0 quanta 0\n",
-		       2, "expected a device name after 'device', found "
-		       "'scullv2?" "?'");
+		       2,
+		       "expected a device name after 'device', found "
+		       "'scullv2?"
+		       "?'");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 4096 size 1\n",
 		       2, "expected key 'quanta'");
@@ -218,12 +217,14 @@ static void test_errors(void **state)
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 4096 size "
 		       "18446744073709551616 quanta 0\n",
-		       2, "key 'size': expected a number, found "
+		       2,
+		       "key 'size': expected a number, found "
 		       "'18446744073709551616'");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 64 quantum 4096 size 1 "
 		       "quanta 0\n",
-		       2, "key 'order': expected an order from 0 to 63, found "
+		       2,
+		       "key 'order': expected an order from 0 to 63, found "
 		       "'64'");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 0 size 1 "
@@ -235,19 +236,22 @@ static void test_errors(void **state)
 		       "  quantum 0 pfn 7 order 0 node 0\n"
 		       "device scullp1 qset 1 order 0 quantum 4096 size 0 "
 		       "quanta 0\n",
-		       2, "device scullp0 declares 2 quanta but 1 quantum "
+		       2,
+		       "device scullp0 declares 2 quanta but 1 quantum "
 		       "lines follow");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 4096 size 1 "
 		       "quanta 1\n",
-		       2, "device scullp0 declares 1 quanta but 0 quantum "
+		       2,
+		       "device scullp0 declares 1 quanta but 0 quantum "
 		       "lines follow");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 4096 size 1 "
 		       "quanta 2\n"
 		       "  quantum 5 pfn 7 order 0 node 0\n"
 		       "  quantum 5 pfn 8 order 0 node 0\n",
-		       4, "quantum 5 after quantum 5: expected ascending "
+		       4,
+		       "quantum 5 after quantum 5: expected ascending "
 		       "indices");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 2 quantum 16384 size 1 "
@@ -263,7 +267,8 @@ static void test_errors(void **state)
 		       "device scullp0 qset 1 order 0 quantum 4096 size 1 "
 		       "quanta 1\n"
 		       "  quantum 0 pfn 8 order 0 node 70000\n",
-		       3, "key 'node': expected a node from 0 to 65535, found "
+		       3,
+		       "key 'node': expected a node from 0 to 65535, found "
 		       "'70000'");
 	expect_p_error("scullpmem - version: 1\n"
 		       "device scullp0 qset 1 order 0 quantum 4096 size 0 "
@@ -288,7 +293,8 @@ static void test_errors(void **state)
 		       "device scullv0 qset 1 pages 1 quantum 4096 size 1 "
 		       "quanta 1\n"
 		       "  quantum 0 addr ffff1000-ffff2000 pages 1\n",
-		       3, "key 'addr': expected 0xSTART-0xEND, found "
+		       3,
+		       "key 'addr': expected 0xSTART-0xEND, found "
 		       "'ffff1000-ffff2000'");
 	expect_v_error("scullvmem - version: 1\n"
 		       "device scullv0 qset 1 pages 1 quantum 4096 size 1 "
@@ -374,16 +380,13 @@ static void test_place(void **state)
 	/* the last page of the DMA span, and one past it */
 	assert_int_equal(place(&zi, 4095, 0, 0, &name, &node), MS_PLACE_OK);
 	assert_string_equal(name, "DMA");
-	assert_int_equal(place(&zi, 0, 0, 0, &name, &node),
-			 MS_PLACE_NO_ZONE);
+	assert_int_equal(place(&zi, 0, 0, 0, &name, &node), MS_PLACE_NO_ZONE);
 	assert_string_equal(name, "-");
 	/* node 1's Normal spans 524288..1572863, inside node 0's spans */
-	assert_int_equal(place(&zi, 1048576, 0, 0, &name, &node),
-			 MS_PLACE_OK);
+	assert_int_equal(place(&zi, 1048576, 0, 0, &name, &node), MS_PLACE_OK);
 	assert_string_equal(name, "Normal");
 	assert_int_equal(node, 0);
-	assert_int_equal(place(&zi, 1048576, 0, 1, &name, &node),
-			 MS_PLACE_OK);
+	assert_int_equal(place(&zi, 1048576, 0, 1, &name, &node), MS_PLACE_OK);
 	assert_int_equal(node, 1);
 	assert_int_equal(place(&zi, 1048576, 0, -1, &name, &node),
 			 MS_PLACE_AMBIGUOUS);
@@ -403,8 +406,7 @@ static void test_place(void **state)
 	assert_string_equal(name, "DMA32");
 	/* no start_pfn line: nothing can be placed */
 	z[0].has = 0;
-	assert_int_equal(place(&zi, 100, 0, 0, &name, &node),
-			 MS_PLACE_NO_ZONE);
+	assert_int_equal(place(&zi, 100, 0, 0, &name, &node), MS_PLACE_NO_ZONE);
 }
 
 static const char vmallocinfo_text[] =

@@ -17,10 +17,10 @@
 
 #include "analysis/slab.h"
 
-#define HEAD                                                               \
+#define HEAD                                                                 \
 	"slabinfo - version: 2.1\n"                                          \
 	"# name            <active_objs> <num_objs> <objsize> <objperslab> " \
-	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "  \
+	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "   \
 	"slabdata <active_slabs> <num_slabs> <sharedavail>\n"
 
 static void sample(struct ms_slabinfo *si, const char *lines)
@@ -31,8 +31,7 @@ static void sample(struct ms_slabinfo *si, const char *lines)
 
 	n = snprintf(text, sizeof(text), HEAD "%s", lines);
 	assert_true(n > 0 && (size_t)n < sizeof(text));
-	assert_int_equal(ms_slabinfo_parse(si, text, (size_t)n, "slabinfo",
-					   &d),
+	assert_int_equal(ms_slabinfo_parse(si, text, (size_t)n, "slabinfo", &d),
 			 0);
 }
 
@@ -156,7 +155,8 @@ static void test_page_size(void **state)
 
 	assert_int_equal(ms_slab_model_build(&m, &f->si, 3000, &d), -EINVAL);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "expected a page size that is a power of two, found 3000");
+	assert_string_equal(
+		buf, "expected a page size that is a power of two, found 3000");
 	assert_null(m.rows);
 	assert_int_equal(ms_slab_model_build(&m, &f->si, 0, &d), -EINVAL);
 }
@@ -173,7 +173,8 @@ static void test_slab_free_slabs(void **state)
 	struct ms_diag d = { 0 };
 
 	(void)state;
-	sample(&si, "names_cache 10 24 256 8 2 : tunables 54 27 8 : slabdata 2 3 5\n");
+	sample(&si,
+	       "names_cache 10 24 256 8 2 : tunables 54 27 8 : slabdata 2 3 5\n");
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), 0);
 	check_row(&m.rows[0], "names_cache", 24576, 2560, 6144, 22016,
 		  100.0 * 10 / 24, 0);
@@ -197,11 +198,14 @@ static void test_overflow(void **state)
 
 	(void)state;
 	/* 2^62 slabs * 8 pages * 4096 bytes */
-	sample(&si, "ok 1 1 8 1 1 : tunables 0 0 0 : slabdata 1 1 0\n"
-		    "huge 1 1 8 1 8 : tunables 0 0 0 : slabdata 4611686018427387904 4611686018427387904 0\n");
+	sample(&si,
+	       "ok 1 1 8 1 1 : tunables 0 0 0 : slabdata 1 1 0\n"
+	       "huge 1 1 8 1 8 : tunables 0 0 0 : slabdata 4611686018427387904 4611686018427387904 0\n");
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), -EOVERFLOW);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "slabinfo:4: expected the sizes of cache 'huge' to fit in 64 bits");
+	assert_string_equal(
+		buf,
+		"slabinfo:4: expected the sizes of cache 'huge' to fit in 64 bits");
 	assert_null(m.rows);
 	ms_slabinfo_release(&si);
 
@@ -210,20 +214,25 @@ static void test_overflow(void **state)
 		    "4611686018427387904 4611686018427387904 0\n");
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), -EOVERFLOW);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "slabinfo:3: expected the sizes of cache 'xfs_?dquot' to fit in 64 bits");
+	assert_string_equal(
+		buf,
+		"slabinfo:3: expected the sizes of cache 'xfs_?dquot' to fit in 64 bits");
 	ms_slabinfo_release(&si);
 
 	/* active_objs * obj_size */
-	sample(&si, "objs 18446744073709551615 1 8 1 1 : tunables 0 0 0 : slabdata 1 1 0\n");
+	sample(&si,
+	       "objs 18446744073709551615 1 8 1 1 : tunables 0 0 0 : slabdata 1 1 0\n");
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), -EOVERFLOW);
 	ms_slabinfo_release(&si);
 
 	/* two caches of 2^63 bytes each: the total overflows */
-	sample(&si, "x 0 0 8 1 1 : tunables 0 0 0 : slabdata 2251799813685248 2251799813685248 0\n"
-		    "y 0 0 8 1 1 : tunables 0 0 0 : slabdata 2251799813685248 2251799813685248 0\n");
+	sample(&si,
+	       "x 0 0 8 1 1 : tunables 0 0 0 : slabdata 2251799813685248 2251799813685248 0\n"
+	       "y 0 0 8 1 1 : tunables 0 0 0 : slabdata 2251799813685248 2251799813685248 0\n");
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), -EOVERFLOW);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "slabinfo: expected the slab totals to fit in 64 bits");
+	assert_string_equal(
+		buf, "slabinfo: expected the slab totals to fit in 64 bits");
 	ms_slabinfo_release(&si);
 }
 
@@ -303,9 +312,9 @@ static void test_sort_keys(void **state)
 		assert_int_equal(ms_slab_sort_key_parse(s, &k), 0);
 		assert_int_equal(k, i);
 		assert_int_equal(ms_slab_sort_key_letter(k), letters[i]);
-		assert_int_equal(ms_slab_sort_key_parse(ms_slab_sort_key_name(k),
-							&k),
-				 0);
+		assert_int_equal(
+			ms_slab_sort_key_parse(ms_slab_sort_key_name(k), &k),
+			0);
 		assert_int_equal(k, i);
 	}
 	assert_int_equal(ms_slab_sort_key_parse("objs", &k), 0);
@@ -457,7 +466,8 @@ static void test_delta_start(void **state)
 	assert_int_equal(r->delta_bytes, 4096);
 	assert_int_equal(r->start_delta_bytes, 4096);
 	assert_int_equal(r->flags, MS_SLAB_HAS_DELTA | MS_SLAB_HAS_START_DELTA |
-					   MS_SLAB_NEW | MS_SLAB_NEW_SINCE_START);
+					   MS_SLAB_NEW |
+					   MS_SLAB_NEW_SINCE_START);
 
 	/* totals: 3 -> 6 -> 8 pages; new and gone count against s2 only */
 	assert_int_equal(m.totals.delta_bytes, 2 * 4096);
@@ -488,7 +498,8 @@ static void test_delta_errors(void **state)
 	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), 0);
 	assert_int_equal(ms_slab_model_delta(&m, &si, 0, &d), -EINVAL);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "expected a positive time between samples, found 0");
+	assert_string_equal(
+		buf, "expected a positive time between samples, found 0");
 	assert_int_equal(ms_slab_model_delta(&m, &si, -1, &d), -EINVAL);
 	assert_int_equal(ms_slab_model_delta(&m, &si, NAN, &d), -EINVAL);
 	assert_int_equal(ms_slab_model_delta(&m, &si, INFINITY, &d), -EINVAL);
@@ -510,14 +521,10 @@ struct trajectory {
 };
 
 static const struct trajectory paths[] = {
-	{ "leak", { 1, 2, 3, 4 } },
-	{ "flat", { 5, 5, 5, 5 } },
-	{ "plateau", { 1, 2, 2, 3 } },
-	{ "dip", { 3, 4, 2, 5 } },
-	{ "zero", { 0, 0, 1, 1 } },
-	{ "late", { -1, 1, 2, 3 } },
-	{ "vanish", { 1, 2, -1, 3 } },
-	{ "dup", { 1, 2, 3, 4 } },
+	{ "leak", { 1, 2, 3, 4 } },    { "flat", { 5, 5, 5, 5 } },
+	{ "plateau", { 1, 2, 2, 3 } }, { "dip", { 3, 4, 2, 5 } },
+	{ "zero", { 0, 0, 1, 1 } },    { "late", { -1, 1, 2, 3 } },
+	{ "vanish", { 1, 2, -1, 3 } }, { "dup", { 1, 2, 3, 4 } },
 	{ "dup", { 4, 3, 2, 1 } },
 };
 
@@ -532,9 +539,10 @@ static void make_sample(struct ms_slabinfo *si, int s)
 
 		if (n < 0)
 			continue;
-		o += (size_t)snprintf(lines + o, sizeof(lines) - o,
-				      "%s 1 %ld 64 64 1 : tunables 0 0 0 : slabdata %ld %ld 0\n",
-				      paths[i].name, n * 64, n, n);
+		o += (size_t)snprintf(
+			lines + o, sizeof(lines) - o,
+			"%s 1 %ld 64 64 1 : tunables 0 0 0 : slabdata %ld %ld 0\n",
+			paths[i].name, n * 64, n, n);
 	}
 	sample(si, lines);
 }
@@ -565,8 +573,8 @@ static void run_growth(const struct ms_slab_growth_opts *opts, int upto,
 		make_sample(&si, s);
 		assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), 0);
 		/* sorting must not matter: tracks are keyed by name */
-		ms_slab_sort(&m, s % 2 ? MS_SLAB_SORT_NAME :
-					 MS_SLAB_SORT_OBJS, s % 3 == 0);
+		ms_slab_sort(&m, s % 2 ? MS_SLAB_SORT_NAME : MS_SLAB_SORT_OBJS,
+			     s % 3 == 0);
 		assert_int_equal(ms_slab_growth_update(&g, &m, &d), 0);
 		if (s == upto) {
 			for (i = 0; i < ARRAY_SIZE(paths); i++) {
@@ -585,9 +593,10 @@ static void run_growth(const struct ms_slab_growth_opts *opts, int upto,
 					res->growth_bytes[i] =
 						row->growth_bytes;
 					res->growth_pct[i] = row->growth_pct;
-					res->flags[i] = row->flags &
-							(MS_SLAB_GROWING |
-							 MS_SLAB_GROWTH_FROM_ZERO);
+					res->flags[i] =
+						row->flags &
+						(MS_SLAB_GROWING |
+						 MS_SLAB_GROWTH_FROM_ZERO);
 				}
 			}
 			res->growing = m.totals.growing_caches;
@@ -623,8 +632,8 @@ static void test_growth_window(void **state)
 	assert_int_equal(res.growth_bytes[PLATEAU], 4096);
 	assert_int_equal(res.flags[DIP], 0);
 	assert_int_equal(res.growth_bytes[DIP], 0);
-	assert_int_equal(res.flags[ZERO], MS_SLAB_GROWING |
-					  MS_SLAB_GROWTH_FROM_ZERO);
+	assert_int_equal(res.flags[ZERO],
+			 MS_SLAB_GROWING | MS_SLAB_GROWTH_FROM_ZERO);
 	assert_true(res.growth_pct[ZERO] == 0.0);
 	assert_int_equal(res.samples[LATE], 2);
 	assert_int_equal(res.flags[LATE], 0);
@@ -640,8 +649,8 @@ static void test_growth_window(void **state)
 	assert_true(res.growth_pct[PLATEAU] == 50.0);
 	assert_int_equal(res.flags[DIP], 0);
 	/* window [0, 1, 1]: still counted from zero */
-	assert_int_equal(res.flags[ZERO], MS_SLAB_GROWING |
-					  MS_SLAB_GROWTH_FROM_ZERO);
+	assert_int_equal(res.flags[ZERO],
+			 MS_SLAB_GROWING | MS_SLAB_GROWTH_FROM_ZERO);
 	assert_int_equal(res.samples[LATE], 3);
 	assert_int_equal(res.flags[LATE], MS_SLAB_GROWING);
 	assert_true(res.growth_pct[LATE] == 200.0);
@@ -685,8 +694,8 @@ static void test_growth_thresholds(void **state)
 	assert_int_equal(res.flags[LEAK], MS_SLAB_GROWING);
 	assert_int_equal(res.flags[PLATEAU], 0);
 	/* from zero, a percentage threshold counts as exceeded */
-	assert_int_equal(res.flags[ZERO], MS_SLAB_GROWING |
-					  MS_SLAB_GROWTH_FROM_ZERO);
+	assert_int_equal(res.flags[ZERO],
+			 MS_SLAB_GROWING | MS_SLAB_GROWTH_FROM_ZERO);
 	run_growth(&o, 3, &res);
 	assert_int_equal(res.flags[LEAK], 0);
 	assert_true(res.growth_pct[LEAK] == 100.0);
@@ -723,7 +732,8 @@ static void test_growth_opts(void **state)
 	(void)state;
 	assert_int_equal(ms_slab_growth_init(&g, &o, &d), -EINVAL);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "expected a growth window of 2 to 64 samples, found 1");
+	assert_string_equal(
+		buf, "expected a growth window of 2 to 64 samples, found 1");
 	o.window = MS_SLAB_GROWTH_MAX_WINDOW + 1;
 	assert_int_equal(ms_slab_growth_init(&g, &o, &d), -EINVAL);
 	o.window = MS_SLAB_GROWTH_MAX_WINDOW;
@@ -732,7 +742,8 @@ static void test_growth_opts(void **state)
 	o.min_pct = -1;
 	assert_int_equal(ms_slab_growth_init(&g, &o, &d), -EINVAL);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "expected a growth percentage of 0 or more, found -1");
+	assert_string_equal(
+		buf, "expected a growth percentage of 0 or more, found -1");
 	o.min_pct = NAN;
 	assert_int_equal(ms_slab_growth_init(&g, &o, &d), -EINVAL);
 	ms_slab_growth_release(&g);
@@ -753,9 +764,9 @@ static void test_meminfo_check(void **state)
 	struct ms_kv kv;
 	char buf[256];
 
-	assert_int_equal(ms_meminfo_parse(&kv, meminfo, strlen(meminfo),
-					  "meminfo", &d),
-			 0);
+	assert_int_equal(
+		ms_meminfo_parse(&kv, meminfo, strlen(meminfo), "meminfo", &d),
+		0);
 	assert_int_equal(ms_slab_meminfo_check(&f->m, &kv, &chk, &d), 0);
 	assert_int_equal(chk.slabinfo_bytes, 102400);
 	assert_int_equal(chk.slab_bytes, 102400);
@@ -766,8 +777,8 @@ static void test_meminfo_check(void **state)
 	assert_true(chk.diff_pct == 0.0);
 	ms_kv_release(&kv);
 
-	assert_int_equal(ms_meminfo_parse(&kv, meminfo_big,
-					  strlen(meminfo_big), "meminfo", &d),
+	assert_int_equal(ms_meminfo_parse(&kv, meminfo_big, strlen(meminfo_big),
+					  "meminfo", &d),
 			 0);
 	assert_int_equal(ms_slab_meminfo_check(&f->m, &kv, &chk, &d), 0);
 	assert_false(chk.has_split);
@@ -804,8 +815,8 @@ int main(void)
 		cmocka_unit_test(test_growth_window),
 		cmocka_unit_test(test_growth_thresholds),
 		cmocka_unit_test(test_growth_opts),
-		cmocka_unit_test_setup_teardown(test_meminfo_check,
-						five_setup, five_teardown),
+		cmocka_unit_test_setup_teardown(test_meminfo_check, five_setup,
+						five_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

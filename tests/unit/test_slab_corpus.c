@@ -34,14 +34,16 @@ static int corpus_setup(void **state)
 
 	(void)state;
 	if (!dir || !*dir) {
-		print_message("MS_CORPUS is not set: skipping the slabinfo corpus tests\n");
+		print_message(
+			"MS_CORPUS is not set: skipping the slabinfo corpus tests\n");
 		return 0;
 	}
 	err = ms_source_init(&corpus, dir, &d);
 	if (err == -ENOENT) {
 		/* tests/run.sh passes a default that may not exist */
-		print_message("MS_CORPUS %s does not exist: skipping the slabinfo corpus tests\n",
-			      dir);
+		print_message(
+			"MS_CORPUS %s does not exist: skipping the slabinfo corpus tests\n",
+			dir);
 		return 0;
 	}
 	if (err) {
@@ -61,10 +63,10 @@ static int corpus_teardown(void **state)
 	return 0;
 }
 
-#define NEED_CORPUS()              \
-	do {                       \
-		if (!have_corpus)  \
-			skip();    \
+#define NEED_CORPUS()             \
+	do {                      \
+		if (!have_corpus) \
+			skip();   \
 	} while (0)
 
 static void load_text(const char *path, char **buf, size_t *len)
@@ -175,9 +177,9 @@ static void check_invariants(const char *file, const struct ms_slabinfo *si,
 			     c->batchcount > c->limit ||
 			     c->num_objs != c->num_slabs * c->objs_per_slab))
 			fail_msg("%s:%u: not a SLAB line", file, c->line);
-		if (!slab && (c->limit || c->batchcount || c->shared_factor ||
-			      c->shared_avail ||
-			      c->active_slabs != c->num_slabs))
+		if (!slab &&
+		    (c->limit || c->batchcount || c->shared_factor ||
+		     c->shared_avail || c->active_slabs != c->num_slabs))
 			fail_msg("%s:%u: not a SLUB line", file, c->line);
 	}
 	/* every capture is from a 4 KiB-page machine */
@@ -334,8 +336,8 @@ static void test_pcp(void **state)
 		  12868, 12868, 192, 42, 2, 105359457 },
 		{ "pcp-qa-meminfo-root-004.txt", "kmalloc-64", 31488, 31488,
 		  492, 492, 64, 64, 1, 2015232 },
-		{ "pcp-qa-meminfo-root-006.txt", "nf_conntrack", 84, 108, 9,
-		  9, 320, 12, 1, 28672 },
+		{ "pcp-qa-meminfo-root-006.txt", "nf_conntrack", 84, 108, 9, 9,
+		  320, 12, 1, 28672 },
 		{ "pcp-qa-meminfo-root-007.txt", "kmalloc-64", 84072, 119616,
 		  1869, 1869, 64, 64, 1, 5380608 },
 	};

@@ -16,15 +16,15 @@
 #include "proc/slabinfo.h"
 
 #define V21 "slabinfo - version: 2.1\n"
-#define HDR21                                                              \
+#define HDR21                                                                \
 	"# name            <active_objs> <num_objs> <objsize> <objperslab> " \
-	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "  \
+	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "   \
 	"slabdata <active_slabs> <num_slabs> <sharedavail>\n"
 
 /* 2.6.0 to 2.6.11-rc: the tunables labels in the wrong order */
-#define HDR20                                                              \
+#define HDR20                                                                \
 	"# name            <active_objs> <num_objs> <objsize> <objperslab> " \
-	"<pagesperslab> : tunables <batchcount> <limit> <sharedfactor> : "  \
+	"<pagesperslab> : tunables <batchcount> <limit> <sharedfactor> : "   \
 	"slabdata <active_slabs> <num_slabs> <sharedavail>\n"
 
 static int parse(struct ms_slabinfo *si, const char *text, struct ms_diag *d)
@@ -76,8 +76,7 @@ static void check_cache(const struct ms_slab_cache *c, const char *name,
 
 static void test_slub_21(void **state)
 {
-	static const char text[] =
-		V21 HDR21
+	static const char text[] = V21 HDR21
 		"ext4_groupinfo_4k    224    224    144   56    2 : tunables    0    0    0 : slabdata      4      4      0\n"
 		"kmem_cache          1728   1728    448   36    4 : tunables    0    0    0 : slabdata     48     48      0\n";
 	struct ms_slabinfo si;
@@ -88,8 +87,8 @@ static void test_slub_21(void **state)
 	assert_string_equal(si.version, "2.1");
 	assert_false(si.statistics);
 	assert_int_equal(si.nr_caches, 2);
-	check_cache(&si.caches[0], "ext4_groupinfo_4k", 224, 224, 144, 56, 2,
-		    0, 0, 0, 4, 4, 0);
+	check_cache(&si.caches[0], "ext4_groupinfo_4k", 224, 224, 144, 56, 2, 0,
+		    0, 0, 4, 4, 0);
 	check_cache(&si.caches[1], "kmem_cache", 1728, 1728, 448, 36, 4, 0, 0,
 		    0, 48, 48, 0);
 	assert_int_equal(si.caches[0].line, 3);
@@ -104,8 +103,7 @@ static void test_slub_21(void **state)
 /* SLAB (zynq 4.4 and arm720t 2.6.16 captures): real tunables */
 static void test_slab_tunables(void **state)
 {
-	static const char text[] =
-		V21 HDR21
+	static const char text[] = V21 HDR21
 		"can_gw                 0      0    480    8    1 : tunables   54   27    8 : slabdata      0      0      0\n"
 		"TIPC                   0      0    320   12    1 : tunables   54   27    0 : slabdata      0      0      0\n"
 		"size-4096(DMA)         0      0   4096    1    1 : tunables   24   12    8 : slabdata      0      0      0\n"
@@ -122,8 +120,8 @@ static void test_slab_tunables(void **state)
 		    0);
 	check_cache(&si.caches[2], "size-4096(DMA)", 0, 0, 4096, 1, 1, 24, 12,
 		    8, 0, 0, 0);
-	check_cache(&si.caches[3], "size-64", 2201, 2242, 64, 59, 1, 120, 60,
-		    8, 38, 38, 12);
+	check_cache(&si.caches[3], "size-64", 2201, 2242, 64, 59, 1, 120, 60, 8,
+		    38, 38, 12);
 	ms_slabinfo_release(&si);
 }
 
@@ -158,16 +156,15 @@ static void test_v20_mislabelled_tunables(void **state)
 /* 2.6.11-rc: already 2.1, still the 2.0 labels */
 static void test_v21_mislabelled_tunables(void **state)
 {
-	static const char text[] =
-		V21 HDR20
+	static const char text[] = V21 HDR20
 		"fib6_nodes             5    119     32  119    1 : tunables  120   60    8 : slabdata      1      1      0\n";
 	struct ms_slabinfo si;
 	struct ms_diag d;
 
 	(void)state;
 	assert_int_equal(parse(&si, text, &d), 0);
-	check_cache(&si.caches[0], "fib6_nodes", 5, 119, 32, 119, 1, 120, 60,
-		    8, 1, 1, 0);
+	check_cache(&si.caches[0], "fib6_nodes", 5, 119, 32, 119, 1, 120, 60, 8,
+		    1, 1, 0);
 	ms_slabinfo_release(&si);
 }
 
@@ -201,11 +198,11 @@ static void test_v20_statistics(void **state)
 }
 
 /* 2.1 (statistics) as mm/slab_common.c printed it until 6.7 */
-#define HDR21_STATS                                                         \
-	"# name            <active_objs> <num_objs> <objsize> <objperslab> "  \
+#define HDR21_STATS                                                          \
+	"# name            <active_objs> <num_objs> <objsize> <objperslab> " \
 	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "   \
 	"slabdata <active_slabs> <num_slabs> <sharedavail> : globalstat "    \
-	"<listallocs> <maxobjs> <grown> <reaped> <error> <maxfreeable> "      \
+	"<listallocs> <maxobjs> <grown> <reaped> <error> <maxfreeable> "     \
 	"<nodeallocs> <remotefrees> <alienoverflow> : cpustat <allochit> "   \
 	"<allocmiss> <freehit> <freemiss>\n"
 
@@ -225,32 +222,33 @@ static void test_v21_statistics(void **state)
 	assert_int_equal(parse(&si, text, &d), 0);
 	assert_string_equal(si.version, "2.1");
 	assert_true(si.statistics);
-	check_cache(&si.caches[0], "kmalloc-192", 630, 630, 192, 21, 1, 120,
-		    60, 8, 30, 30, 0);
-	check_cache(&si.caches[1], "very long cache name (x)", 1, 2, 3, 4, 8,
-		    1, 2, 3, 4, 5, 6);
+	check_cache(&si.caches[0], "kmalloc-192", 630, 630, 192, 21, 1, 120, 60,
+		    8, 30, 30, 0);
+	check_cache(&si.caches[1], "very long cache name (x)", 1, 2, 3, 4, 8, 1,
+		    2, 3, 4, 5, 6);
 	ms_slabinfo_release(&si);
 
 	/* the counters are checked even though they are not kept */
-	EXPECT_ERROR("slabinfo - version: 2.1 (statistics)\n" HDR21_STATS
-		     "a 1 2 3 4 8 : tunables 1 2 3 : slabdata 4 5 6"
-		     " : globalstat 1 2 3 4 5 x 7 8 9 : cpustat 1 2 3 4\n",
-		     "slabinfo:3: expected a number for <maxfreeable>, found 'x'");
+	EXPECT_ERROR(
+		"slabinfo - version: 2.1 (statistics)\n" HDR21_STATS
+		"a 1 2 3 4 8 : tunables 1 2 3 : slabdata 4 5 6"
+		" : globalstat 1 2 3 4 5 x 7 8 9 : cpustat 1 2 3 4\n",
+		"slabinfo:3: expected a number for <maxfreeable>, found 'x'");
 	EXPECT_ERROR("slabinfo - version: 2.1 (statistics)\n" HDR21_STATS
 		     "a 1 2 3 4 8 : tunables 1 2 3 : slabdata 4 5 6"
 		     " : globalstat 1 2 3 4 5 6 7 8 9\n",
 		     "slabinfo:3: expected ': cpustat'");
-	EXPECT_ERROR("slabinfo - version: 2.1 (statistics)\n" HDR21_STATS
-		     "a 1 2 3 4 8 : tunables 1 2 3 : slabdata 4 5 6"
-		     " : globalstat 1 2 3 4 5 6 7 8 : cpustat 1 2 3 4\n",
-		     "slabinfo:3: expected 9 values after ': globalstat', found 8");
+	EXPECT_ERROR(
+		"slabinfo - version: 2.1 (statistics)\n" HDR21_STATS
+		"a 1 2 3 4 8 : tunables 1 2 3 : slabdata 4 5 6"
+		" : globalstat 1 2 3 4 5 6 7 8 : cpustat 1 2 3 4\n",
+		"slabinfo:3: expected 9 values after ': globalstat', found 8");
 }
 
 /* Names: spaces, parentheses, hex suffixes, longer than the column. */
 static void test_names(void **state)
 {
-	static const char text[] =
-		V21 HDR21
+	static const char text[] = V21 HDR21
 		"nf_conntrack_ffff881026e52400      0      0    320   51    4 : tunables    0    0    0 : slabdata      0      0      0\n"
 		"dm_uevent 2 (x)        0      0   2608   12    8 : tunables    0    0    0 : slabdata      0      0      0\n"
 		"dentry(1234:init.scope)   42     42    192   21    1 : tunables    0    0    0 : slabdata      2      2      0\n"
@@ -268,8 +266,8 @@ static void test_names(void **state)
 		    0, 0, 0, 0);
 	check_cache(&si.caches[2], "dentry(1234:init.scope)", 42, 42, 192, 21,
 		    1, 0, 0, 0, 2, 2, 0);
-	check_cache(&si.caches[3], "leading   blanks", 7, 7, 8, 512, 1, 0, 0,
-		    0, 1, 1, 0);
+	check_cache(&si.caches[3], "leading   blanks", 7, 7, 8, 512, 1, 0, 0, 0,
+		    1, 1, 0);
 	check_cache(&si.caches[4], "123", 1, 2, 3, 4, 8, 0, 0, 0, 0, 0, 0);
 	ms_slabinfo_release(&si);
 }
@@ -277,8 +275,7 @@ static void test_names(void **state)
 /* Counts wider than %6lu (ncollectd and telegraf captures). */
 static void test_wide_counts(void **state)
 {
-	static const char text[] =
-		V21 HDR21
+	static const char text[] = V21 HDR21
 		"dentry            1358896 2903901    192   42    2 : tunables    0    0    0 : slabdata  69285  69285      0\n"
 		"kmalloc-64        5233667 9069248     64   64    1 : tunables    0    0    0 : slabdata 141707 141707      0\n"
 		"kmalloc-16        885605 1062656     16  256    1 : tunables    0    0    0 : slabdata   4151   4151      0\n"
@@ -288,12 +285,12 @@ static void test_wide_counts(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&si, text, &d), 0);
-	check_cache(&si.caches[0], "dentry", 1358896, 2903901, 192, 42, 2, 0,
-		    0, 0, 69285, 69285, 0);
-	check_cache(&si.caches[1], "kmalloc-64", 5233667, 9069248, 64, 64, 1,
-		    0, 0, 0, 141707, 141707, 0);
-	check_cache(&si.caches[2], "kmalloc-16", 885605, 1062656, 16, 256, 1,
-		    0, 0, 0, 4151, 4151, 0);
+	check_cache(&si.caches[0], "dentry", 1358896, 2903901, 192, 42, 2, 0, 0,
+		    0, 69285, 69285, 0);
+	check_cache(&si.caches[1], "kmalloc-64", 5233667, 9069248, 64, 64, 1, 0,
+		    0, 0, 141707, 141707, 0);
+	check_cache(&si.caches[2], "kmalloc-16", 885605, 1062656, 16, 256, 1, 0,
+		    0, 0, 4151, 4151, 0);
 	check_cache(&si.caches[3], "big", UINT64_MAX, UINT64_MAX, UINT32_MAX,
 		    UINT32_MAX, INT32_MAX, UINT32_MAX, 1, 2, UINT64_MAX,
 		    UINT64_MAX, UINT64_MAX);
@@ -302,8 +299,7 @@ static void test_wide_counts(void **state)
 
 static void test_duplicates(void **state)
 {
-	static const char text[] =
-		V21 HDR21
+	static const char text[] = V21 HDR21
 		"foo 1 10 8 512 1 : tunables 0 0 0 : slabdata 1 1 0\n"
 		"bar 2 20 8 512 1 : tunables 0 0 0 : slabdata 1 1 0\n"
 		"foo 3 30 8 512 1 : tunables 0 0 0 : slabdata 1 1 0\n"
@@ -349,9 +345,10 @@ static void test_line_endings(void **state)
 	check_cache(&si.caches[1], "b", 1, 2, 3, 4, 8, 0, 0, 0, 4, 5, 6);
 	ms_slabinfo_release(&si);
 
-	EXPECT_ERROR(V21 HDR21 "a 1 2 3 4 8 : tunables 0 0 0 : slabdata 4 5 6\n"
-			       "\n\nb 1 2 3 4 8 : tunables 0 0 0 : slabdata 4 5\n",
-		     "slabinfo:6: expected 3 values after ': slabdata', found 2");
+	EXPECT_ERROR(
+		V21 HDR21 "a 1 2 3 4 8 : tunables 0 0 0 : slabdata 4 5 6\n"
+			  "\n\nb 1 2 3 4 8 : tunables 0 0 0 : slabdata 4 5\n",
+		"slabinfo:6: expected 3 values after ': slabdata', found 2");
 }
 
 /*
@@ -377,55 +374,85 @@ static void test_vendor_columns(void **state)
 static void test_bad_version(void **state)
 {
 	(void)state;
-	EXPECT_ERROR("", "slabinfo: expected 'slabinfo - version: 2.x', found an empty file");
-	EXPECT_ERROR("\n\n", "slabinfo: expected 'slabinfo - version: 2.x', found an empty file");
-	EXPECT_ERROR("hello world\n",
-		     "slabinfo:1: expected 'slabinfo - version: 2.x', found 'hello world'");
-	EXPECT_ERROR(HDR21, "slabinfo:1: expected 'slabinfo - version: 2.x', found '# name            <active_objs> <num_obj...'");
-	EXPECT_ERROR("slabinfo - version: 1.1\n"
-		     "kmem_cache            80     80    244    1    1    1 :  252  126\n",
-		     "slabinfo:1: expected slabinfo version 2.0 or 2.1, found '1.1'");
-	EXPECT_ERROR("slabinfo - version: 2.2\n" HDR21,
-		     "slabinfo:1: expected slabinfo version 2.0 or 2.1, found '2.2'");
-	EXPECT_ERROR("slabinfo - version: 2.1 (stats)\n" HDR21,
-		     "slabinfo:1: expected '(statistics)' or the end of the line after the version, found '(stats)'");
-	EXPECT_ERROR("slabinfo - version:\n",
-		     "slabinfo:1: expected 'slabinfo - version: 2.x', found 'slabinfo - version:'");
+	EXPECT_ERROR(
+		"",
+		"slabinfo: expected 'slabinfo - version: 2.x', found an empty file");
+	EXPECT_ERROR(
+		"\n\n",
+		"slabinfo: expected 'slabinfo - version: 2.x', found an empty file");
+	EXPECT_ERROR(
+		"hello world\n",
+		"slabinfo:1: expected 'slabinfo - version: 2.x', found 'hello world'");
+	EXPECT_ERROR(
+		HDR21,
+		"slabinfo:1: expected 'slabinfo - version: 2.x', found '# name            <active_objs> <num_obj...'");
+	EXPECT_ERROR(
+		"slabinfo - version: 1.1\n"
+		"kmem_cache            80     80    244    1    1    1 :  252  126\n",
+		"slabinfo:1: expected slabinfo version 2.0 or 2.1, found '1.1'");
+	EXPECT_ERROR(
+		"slabinfo - version: 2.2\n" HDR21,
+		"slabinfo:1: expected slabinfo version 2.0 or 2.1, found '2.2'");
+	EXPECT_ERROR(
+		"slabinfo - version: 2.1 (stats)\n" HDR21,
+		"slabinfo:1: expected '(statistics)' or the end of the line after the version, found '(stats)'");
+	EXPECT_ERROR(
+		"slabinfo - version:\n",
+		"slabinfo:1: expected 'slabinfo - version: 2.x', found 'slabinfo - version:'");
 }
 
 static void test_bad_header(void **state)
 {
 	(void)state;
-	EXPECT_ERROR(V21, "slabinfo: expected the '# name' column header after the version line");
-	EXPECT_ERROR(V21 HDR21, "slabinfo: expected at least one cache line after the header");
-	EXPECT_ERROR(V21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 4 5 6\n",
-		     "slabinfo:2: expected the '# name' column header, found 'kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : s...'");
-	EXPECT_ERROR(V21 "# name <active_objs> <num_objs> <objperslab> <pagesperslab>"
-			 " : tunables <limit> <batchcount> <sharedfactor>"
-			 " : slabdata <active_slabs> <num_slabs> <sharedavail>\n",
-		     "slabinfo:2: expected column '<objsize>' in the header");
-	EXPECT_ERROR(V21 "# name <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
-			 " : tunables <limit> <batchcount> <sharedfactor>\n",
-		     "slabinfo:2: expected column '<active_slabs>' in the ': slabdata' section of the header");
-	EXPECT_ERROR(V21 "# name <active_objs> <num_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
-			 " : tunables <limit> <batchcount> <sharedfactor>"
-			 " : slabdata <active_slabs> <num_slabs> <sharedavail>\n",
-		     "slabinfo:2: expected column '<num_objs>' once in the header, found it twice");
-	EXPECT_ERROR(V21 "# name <active_objs> bogus\n",
-		     "slabinfo:2: expected '<column>' or ':' in the header, found 'bogus'");
-	EXPECT_ERROR(V21 "# name\n",
-		     "slabinfo:2: expected column names after '# name' in the header");
-	EXPECT_ERROR(V21 "# name <active_objs> : tunables\n",
-		     "slabinfo:2: expected column names after ': tunables' in the header");
-	EXPECT_ERROR(V21 "# name <active_objs> : <limit>\n",
-		     "slabinfo:2: expected a section name after ':' in the header");
-	EXPECT_ERROR(V21 "# name <active_objs> <>\n",
-		     "slabinfo:2: expected a column name in the header, found '<>'");
+	EXPECT_ERROR(
+		V21,
+		"slabinfo: expected the '# name' column header after the version line");
+	EXPECT_ERROR(
+		V21 HDR21,
+		"slabinfo: expected at least one cache line after the header");
+	EXPECT_ERROR(
+		V21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 4 5 6\n",
+		"slabinfo:2: expected the '# name' column header, found 'kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : s...'");
+	EXPECT_ERROR(
+		V21
+		"# name <active_objs> <num_objs> <objperslab> <pagesperslab>"
+		" : tunables <limit> <batchcount> <sharedfactor>"
+		" : slabdata <active_slabs> <num_slabs> <sharedavail>\n",
+		"slabinfo:2: expected column '<objsize>' in the header");
+	EXPECT_ERROR(
+		V21
+		"# name <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+		" : tunables <limit> <batchcount> <sharedfactor>\n",
+		"slabinfo:2: expected column '<active_slabs>' in the ': slabdata' section of the header");
+	EXPECT_ERROR(
+		V21
+		"# name <active_objs> <num_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+		" : tunables <limit> <batchcount> <sharedfactor>"
+		" : slabdata <active_slabs> <num_slabs> <sharedavail>\n",
+		"slabinfo:2: expected column '<num_objs>' once in the header, found it twice");
+	EXPECT_ERROR(
+		V21 "# name <active_objs> bogus\n",
+		"slabinfo:2: expected '<column>' or ':' in the header, found 'bogus'");
+	EXPECT_ERROR(
+		V21 "# name\n",
+		"slabinfo:2: expected column names after '# name' in the header");
+	EXPECT_ERROR(
+		V21 "# name <active_objs> : tunables\n",
+		"slabinfo:2: expected column names after ': tunables' in the header");
+	EXPECT_ERROR(
+		V21 "# name <active_objs> : <limit>\n",
+		"slabinfo:2: expected a section name after ':' in the header");
+	EXPECT_ERROR(
+		V21 "# name <active_objs> <>\n",
+		"slabinfo:2: expected a column name in the header, found '<>'");
 	/* found by fuzz_slabinfo: labels are printed in later messages */
-	EXPECT_ERROR(V21 "# name <active_objs> : slabda\xff\xff\n",
-		     "slabinfo:2: expected a section name in the header, found 'slabda?" "?'");
-	EXPECT_ERROR(V21 "# name <active_\xc3\xa9objs>\n",
-		     "slabinfo:2: expected a column name in the header, found '<active_??objs>'");
+	EXPECT_ERROR(
+		V21 "# name <active_objs> : slabda\xff\xff\n",
+		"slabinfo:2: expected a section name in the header, found 'slabda?"
+		"?'");
+	EXPECT_ERROR(
+		V21 "# name <active_\xc3\xa9objs>\n",
+		"slabinfo:2: expected a column name in the header, found '<active_??objs>'");
 }
 
 static void test_bad_lines(void **state)
@@ -437,32 +464,56 @@ static void test_bad_lines(void **state)
 		     "slabinfo:3: expected ': tunables'");
 	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2\n",
 		     "slabinfo:3: expected ': tunables'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 : tunables 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected a cache name and 5 values before ': tunables', found 5 fields");
-	EXPECT_ERROR(V21 HDR21 "1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected a cache name and 5 values before ': tunables', found 5 fields");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected 3 values after ': tunables', found 4");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0 0\n",
-		     "slabinfo:3: expected 3 values after ': slabdata', found 4");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata\n",
-		     "slabinfo:3: expected 3 values after ': slabdata', found 0");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 12x 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected a number for <num_objs>, found '12x'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 -1 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected a number for <batchcount>, found '-1'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0x1\n",
-		     "slabinfo:3: expected a number for <sharedavail>, found '0x1'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 18446744073709551616 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected <active_objs> to fit in 64 bits, found '18446744073709551616'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 4294967296 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected <objsize> to fit in 32 bits, found '4294967296'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 2147483648 : tunables 0 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected <pagesperslab> to fit in 31 bits, found '2147483648'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 4294967296 0 0 : slabdata 0 0 0\n",
-		     "slabinfo:3: expected <limit> to fit in 32 bits, found '4294967296'");
-	EXPECT_ERROR(V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 99999999999999999999999 0 0\n",
-		     "slabinfo:3: expected <active_slabs> to fit in 64 bits, found '99999999999999999999999'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 : tunables 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected a cache name and 5 values before ': tunables', found 5 fields");
+	EXPECT_ERROR(
+		V21 HDR21 "1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected a cache name and 5 values before ': tunables', found 5 fields");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 8 : tunables 0 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected 3 values after ': tunables', found 4");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0 0\n",
+		"slabinfo:3: expected 3 values after ': slabdata', found 4");
+	EXPECT_ERROR(
+		V21 HDR21 "kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata\n",
+		"slabinfo:3: expected 3 values after ': slabdata', found 0");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 12x 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected a number for <num_objs>, found '12x'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 8 : tunables 0 -1 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected a number for <batchcount>, found '-1'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0x1\n",
+		"slabinfo:3: expected a number for <sharedavail>, found '0x1'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 18446744073709551616 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected <active_objs> to fit in 64 bits, found '18446744073709551616'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 4294967296 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected <objsize> to fit in 32 bits, found '4294967296'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 2147483648 : tunables 0 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected <pagesperslab> to fit in 31 bits, found '2147483648'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 8 : tunables 4294967296 0 0 : slabdata 0 0 0\n",
+		"slabinfo:3: expected <limit> to fit in 32 bits, found '4294967296'");
+	EXPECT_ERROR(
+		V21 HDR21
+		"kmalloc-8 1 2 3 4 8 : tunables 0 0 0 : slabdata 99999999999999999999999 0 0\n",
+		"slabinfo:3: expected <active_slabs> to fit in 64 bits, found '99999999999999999999999'");
 	/* the mislabel swap keeps the label of the column as printed */
 	EXPECT_ERROR("slabinfo - version: 2.0\n" HDR20
 		     "x 1 2 3 4 8 : tunables 1 y 0 : slabdata 0 0 0\n",
@@ -471,15 +522,21 @@ static void test_bad_lines(void **state)
 
 static void test_binary(void **state)
 {
-	static const char nul[] = V21 HDR21 "kmal\0oc 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n";
+	static const char nul[] = V21 HDR21
+		"kmal\0oc 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n";
 
 	(void)state;
-	expect_error(nul, sizeof(nul) - 1, "slabinfo:3: unexpected binary data");
-	EXPECT_ERROR(V21 HDR21 "kmal\x01oc 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+	expect_error(nul, sizeof(nul) - 1,
 		     "slabinfo:3: unexpected binary data");
-	EXPECT_ERROR("\x7f" "ELF\x02\x01\x01\n", "slabinfo:1: unexpected binary data");
+	EXPECT_ERROR(V21 HDR21
+		     "kmal\x01oc 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+		     "slabinfo:3: unexpected binary data");
+	EXPECT_ERROR("\x7f"
+		     "ELF\x02\x01\x01\n",
+		     "slabinfo:1: unexpected binary data");
 	/* found by fuzz_slabinfo: a carriage return inside a cache name */
-	EXPECT_ERROR(V21 HDR21 "tw\r_sock 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
+	EXPECT_ERROR(V21 HDR21
+		     "tw\r_sock 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
 		     "slabinfo:3: unexpected binary data");
 }
 
@@ -504,7 +561,9 @@ static void test_long_name(void **state)
 	snprintf(text, sizeof(text),
 		 V21 HDR21 "%s 1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n",
 		 name);
-	EXPECT_ERROR(text, "slabinfo:3: expected a cache name of at most 127 bytes, found 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...'");
+	EXPECT_ERROR(
+		text,
+		"slabinfo:3: expected a cache name of at most 127 bytes, found 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...'");
 }
 
 /* The name can hold many words, but not unboundedly many. */
@@ -520,7 +579,8 @@ static void test_many_words(void **state)
 		o += (size_t)snprintf(text + o, sizeof(text) - o, "w ");
 	snprintf(text + o, sizeof(text) - o,
 		 "1 2 3 4 8 : tunables 0 0 0 : slabdata 0 0 0\n");
-	EXPECT_ERROR(text, "slabinfo:3: expected at most 160 fields on a cache line");
+	EXPECT_ERROR(text,
+		     "slabinfo:3: expected at most 160 fields on a cache line");
 }
 
 int main(void)

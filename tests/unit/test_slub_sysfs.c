@@ -62,8 +62,7 @@ static void test_parse(void **state)
 	assert_int_equal(ss.aliases, 0);
 	assert_int_equal(parse(&ss, MS_SLUB_OBJECT_SIZE, "192\n", &d), 0);
 	assert_int_equal(ss.object_size_bytes, 192);
-	assert_int_equal(parse(&ss, MS_SLUB_SLAB_SIZE, "4294967295\n", &d),
-			 0);
+	assert_int_equal(parse(&ss, MS_SLUB_SLAB_SIZE, "4294967295\n", &d), 0);
 	assert_int_equal(ss.slab_size_bytes, UINT32_MAX);
 	/* only the attribute's own field changes */
 	assert_int_equal(ss.object_size_bytes, 192);
@@ -75,20 +74,32 @@ static void test_parse(void **state)
 static void test_parse_errors(void **state)
 {
 	(void)state;
-	EXPECT_ERROR(MS_SLUB_ORDER, "", "order:1: expected a number, found an empty file");
-	EXPECT_ERROR(MS_SLUB_ORDER, "\n", "order:1: expected a number, found an empty file");
-	EXPECT_ERROR(MS_SLUB_ORDER, "abc\n", "order:1: expected a number, found 'abc'");
-	EXPECT_ERROR(MS_SLUB_ORDER, "3\n4\n", "order:1: expected a number, found '3?4'");
-	EXPECT_ERROR(MS_SLUB_ORDER, "-1\n", "order:1: expected an order from 0 to 31, found '-1'");
-	EXPECT_ERROR(MS_SLUB_ORDER, "32\n", "order:1: expected an order from 0 to 31, found '32'");
-	EXPECT_ERROR(MS_SLUB_RECLAIM_ACCOUNT, "2\n", "order:1: expected 0 or 1, found '2'");
-	EXPECT_ERROR(MS_SLUB_SLAB_SIZE, "4294967296\n",
-		     "order:1: expected a number that fits in 32 bits, found '4294967296'");
-	EXPECT_ERROR(MS_SLUB_SLAB_SIZE, "99999999999999999999\n",
-		     "order:1: expected a number that fits in 32 bits, found '99999999999999999999'");
-	EXPECT_ERROR(MS_SLUB_OBJECT_SIZE, "-8\n", "order:1: expected a size in bytes, found '-8'");
-	expect_error(MS_SLUB_ORDER, "3\0\n", 3, "order:1: unexpected binary data");
-	EXPECT_ERROR(MS_SLUB_NR_ATTRS, "1\n", "order: expected a known slub attribute");
+	EXPECT_ERROR(MS_SLUB_ORDER, "",
+		     "order:1: expected a number, found an empty file");
+	EXPECT_ERROR(MS_SLUB_ORDER, "\n",
+		     "order:1: expected a number, found an empty file");
+	EXPECT_ERROR(MS_SLUB_ORDER, "abc\n",
+		     "order:1: expected a number, found 'abc'");
+	EXPECT_ERROR(MS_SLUB_ORDER, "3\n4\n",
+		     "order:1: expected a number, found '3?4'");
+	EXPECT_ERROR(MS_SLUB_ORDER, "-1\n",
+		     "order:1: expected an order from 0 to 31, found '-1'");
+	EXPECT_ERROR(MS_SLUB_ORDER, "32\n",
+		     "order:1: expected an order from 0 to 31, found '32'");
+	EXPECT_ERROR(MS_SLUB_RECLAIM_ACCOUNT, "2\n",
+		     "order:1: expected 0 or 1, found '2'");
+	EXPECT_ERROR(
+		MS_SLUB_SLAB_SIZE, "4294967296\n",
+		"order:1: expected a number that fits in 32 bits, found '4294967296'");
+	EXPECT_ERROR(
+		MS_SLUB_SLAB_SIZE, "99999999999999999999\n",
+		"order:1: expected a number that fits in 32 bits, found '99999999999999999999'");
+	EXPECT_ERROR(MS_SLUB_OBJECT_SIZE, "-8\n",
+		     "order:1: expected a size in bytes, found '-8'");
+	expect_error(MS_SLUB_ORDER, "3\0\n", 3,
+		     "order:1: unexpected binary data");
+	EXPECT_ERROR(MS_SLUB_NR_ATTRS, "1\n",
+		     "order: expected a known slub attribute");
 }
 
 /* A capture tree: ROOT/sys/kernel/slab/<cache>/<attr> */
@@ -150,8 +161,12 @@ static int tree_teardown(void **state)
 {
 	struct tree *t = *state;
 	static const char *const dirs[] = {
-		"sys/kernel/slab/dentry", "sys/kernel/slab/broken",
-		"sys/kernel/slab/half", "sys/kernel/slab", "sys/kernel", "sys",
+		"sys/kernel/slab/dentry",
+		"sys/kernel/slab/broken",
+		"sys/kernel/slab/half",
+		"sys/kernel/slab",
+		"sys/kernel",
+		"sys",
 	};
 	char rel[256];
 	size_t d, f;
@@ -192,8 +207,7 @@ static void test_read(void **state)
 					       "192\n" };
 	static const char *const broken[5] = { "1\n", "x\n", "0\n", "8\n",
 					       "8\n" };
-	static const char *const half[5] = { "0\n", "0\n", "2\n", NULL,
-					     NULL };
+	static const char *const half[5] = { "0\n", "0\n", "2\n", NULL, NULL };
 	const struct tree *t = *state;
 	struct ms_source src;
 	struct ms_slub_sysfs ss;
@@ -217,29 +231,36 @@ static void test_read(void **state)
 
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "nosuch", &d), -ENOENT);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "sys/kernel/slab/nosuch/reclaim_account: no such file");
+	assert_string_equal(
+		buf, "sys/kernel/slab/nosuch/reclaim_account: no such file");
 
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "half", &d), -ENOENT);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "sys/kernel/slab/half/object_size: no such file");
+	assert_string_equal(buf,
+			    "sys/kernel/slab/half/object_size: no such file");
 
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "broken", &d), -EINVAL);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "sys/kernel/slab/broken/order:1: expected a number, found 'x'");
+	assert_string_equal(
+		buf,
+		"sys/kernel/slab/broken/order:1: expected a number, found 'x'");
 
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "../slab/dentry", &d),
 			 -EINVAL);
 	ms_diag_format(&d, buf, sizeof(buf));
-	assert_string_equal(buf, "sys/kernel/slab: expected a cache name usable as a directory name, found '../slab/dentry'");
+	assert_string_equal(
+		buf,
+		"sys/kernel/slab: expected a cache name usable as a directory name, found '../slab/dentry'");
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "..", &d), -EINVAL);
 	assert_int_equal(ms_slub_sysfs_read(&ss, &src, "", &d), -EINVAL);
 
 	/* Only some attributes: "half" lacks object_size and slab_size. */
-	assert_int_equal(ms_slub_sysfs_read_attrs(&ss, &src, "half",
-						  (1u << MS_SLUB_RECLAIM_ACCOUNT) |
-							  (1u << MS_SLUB_ALIASES),
-						  &d),
-			 0);
+	assert_int_equal(
+		ms_slub_sysfs_read_attrs(&ss, &src, "half",
+					 (1u << MS_SLUB_RECLAIM_ACCOUNT) |
+						 (1u << MS_SLUB_ALIASES),
+					 &d),
+		0);
 	assert_false(ss.reclaim_account);
 	assert_int_equal(ss.aliases, 2);
 	assert_int_equal(ss.order, 0);

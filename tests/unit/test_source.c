@@ -130,7 +130,8 @@ static pid_t feed(int wfd, int rfd, size_t bytes)
 		close(rfd);
 		memset(chunk, 'x', sizeof(chunk));
 		while (bytes) {
-			size_t n = bytes < sizeof(chunk) ? bytes : sizeof(chunk);
+			size_t n =
+				bytes < sizeof(chunk) ? bytes : sizeof(chunk);
 			ssize_t w = write(wfd, chunk, n);
 
 			if (w <= 0)

@@ -20,8 +20,7 @@ static void read_text(struct ms_stall_counters *c, const char *text)
 	struct ms_diag d = { 0 };
 	struct ms_kv kv;
 
-	assert_int_equal(ms_vmstat_parse(&kv, text, strlen(text), "vmstat",
-					 &d),
+	assert_int_equal(ms_vmstat_parse(&kv, text, strlen(text), "vmstat", &d),
 			 0);
 	ms_stall_read(c, &kv);
 	ms_kv_release(&kv);
@@ -177,9 +176,9 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_modern),	 cmocka_unit_test(test_per_zone),
-		cmocka_unit_test(test_old),	 cmocka_unit_test(test_saturate),
-		cmocka_unit_test(test_rates),	 cmocka_unit_test(test_names),
+		cmocka_unit_test(test_modern), cmocka_unit_test(test_per_zone),
+		cmocka_unit_test(test_old),    cmocka_unit_test(test_saturate),
+		cmocka_unit_test(test_rates),  cmocka_unit_test(test_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,7 +16,8 @@ static void parse_ok(struct ms_vmallocinfo *vi, const char *text)
 
 	memset(&diag, 0, sizeof(diag));
 	assert_int_equal(ms_vmallocinfo_parse(vi, text, strlen(text),
-					      "vmallocinfo", &diag), 0);
+					      "vmallocinfo", &diag),
+			 0);
 }
 
 static const struct ms_vmalloc_group *
@@ -179,12 +180,13 @@ static void test_gaps_inferred_start(void **state)
 	 * A percpu chunk ending at 0x10100000 puts VMALLOC_START at
 	 * 0x10000000 again; the gap E..percpu is 0x100f0000 - 0x10020000
 	 */
-	parse_ok(&vi,
-		 "0x10010000-0x10020000   65536 big_alloc+0x10/0x40 pages=15 vmalloc\n"
-		 "0x0f000000-0x0f002000    8192 load_module+0x1/0x2 [modx] pages=1 vmalloc\n"
-		 "0x10000000-0x10003000   12288 small_alloc+0x8/0x40 pages=2 vmalloc\n"
-		 "0x100f0000-0x10100000   65536 pcpu_get_vm_areas+0x0/0x5bc vmalloc\n"
-		 "0x100e0000-0x100f0000   65536 pcpu_get_vm_areas+0x0/0x5bc vmalloc\n");
+	parse_ok(
+		&vi,
+		"0x10010000-0x10020000   65536 big_alloc+0x10/0x40 pages=15 vmalloc\n"
+		"0x0f000000-0x0f002000    8192 load_module+0x1/0x2 [modx] pages=1 vmalloc\n"
+		"0x10000000-0x10003000   12288 small_alloc+0x8/0x40 pages=2 vmalloc\n"
+		"0x100f0000-0x10100000   65536 pcpu_get_vm_areas+0x0/0x5bc vmalloc\n"
+		"0x100e0000-0x100f0000   65536 pcpu_get_vm_areas+0x0/0x5bc vmalloc\n");
 	assert_int_equal(ms_vmalloc_analyze(&st, &vi, &opts), 0);
 	assert_int_equal(f->bound, MS_VMALLOC_BOUND_PERCPU);
 	assert_int_equal(f->start, 0x10000000);
@@ -210,9 +212,10 @@ static void test_frag_unknown(void **state)
 
 	(void)state;
 	/* hashed */
-	parse_ok(&vi,
-		 "0x000000002f14e275-0x0000000052bf4e95   20480 0xffffffff810160e1 vmap\n"
-		 "0x0000000052bf4e95-0x000000004b9e9e91    8192 0xffffffff81797b34 phys=0x00000000dc0cf000 ioremap\n");
+	parse_ok(
+		&vi,
+		"0x000000002f14e275-0x0000000052bf4e95   20480 0xffffffff810160e1 vmap\n"
+		"0x0000000052bf4e95-0x000000004b9e9e91    8192 0xffffffff81797b34 phys=0x00000000dc0cf000 ioremap\n");
 	assert_int_equal(ms_vmalloc_analyze(&st, &vi, &opts), 0);
 	assert_int_equal(st.frag.state, MS_VMALLOC_FRAG_NO_ADDRS);
 	assert_int_equal(st.frag.largest_gap_bytes, 0);
@@ -282,7 +285,8 @@ static void test_aggregation(void **state)
 	assert_int_equal(ms_vmalloc_analyze(&st, &vi, &opts), 0);
 	assert_int_equal(st.nr_areas, 13);
 	assert_int_equal(st.size_bytes, 20480 + 36864 + 8192 + 8192 + 16384 +
-			 8192 * 4 + 8192 + 12288 + 8192 + 8192);
+						8192 * 4 + 8192 + 12288 + 8192 +
+						8192);
 	assert_int_equal(st.pages, 14);
 
 	/* by type: a partition */
@@ -306,12 +310,13 @@ static void test_aggregation(void **state)
 
 	/* by symbol: call sites folded, modules kept apart */
 	assert_int_equal(st.nr_by_symbol, 10);
-	assert_group(find_group(st.by_symbol, st.nr_by_symbol, "alloc_a",
-				NULL), 2, 57344, 12, 36864);
-	assert_group(find_group(st.by_symbol, st.nr_by_symbol, "alloc_a",
-				"mod1"), 1, 8192, 1, 8192);
-	assert_group(find_group(st.by_symbol, st.nr_by_symbol, NULL, NULL),
-		     3, 28672, 0, 12288);
+	assert_group(find_group(st.by_symbol, st.nr_by_symbol, "alloc_a", NULL),
+		     2, 57344, 12, 36864);
+	assert_group(
+		find_group(st.by_symbol, st.nr_by_symbol, "alloc_a", "mod1"), 1,
+		8192, 1, 8192);
+	assert_group(find_group(st.by_symbol, st.nr_by_symbol, NULL, NULL), 3,
+		     28672, 0, 12288);
 	/* sorted by size, largest first */
 	assert_string_equal(st.by_symbol[0].name, "alloc_a");
 	assert_null(st.by_symbol[0].module);
@@ -320,12 +325,12 @@ static void test_aggregation(void **state)
 
 	/* by module */
 	assert_int_equal(st.nr_by_module, 3);
-	assert_group(find_group(st.by_module, st.nr_by_module, "mod1", NULL),
-		     2, 16384, 2, 8192);
-	assert_group(find_group(st.by_module, st.nr_by_module, "ttm", NULL),
-		     1, 8192, 0, 8192);
-	assert_group(find_group(st.by_module, st.nr_by_module, NULL, NULL),
-		     10, st.size_bytes - 24576, 12, 36864);
+	assert_group(find_group(st.by_module, st.nr_by_module, "mod1", NULL), 2,
+		     16384, 2, 8192);
+	assert_group(find_group(st.by_module, st.nr_by_module, "ttm", NULL), 1,
+		     8192, 0, 8192);
+	assert_group(find_group(st.by_module, st.nr_by_module, NULL, NULL), 10,
+		     st.size_bytes - 24576, 12, 36864);
 	assert_null(st.by_module[0].name);
 
 	/* nodes */
@@ -391,7 +396,8 @@ static void test_delta_groups(void **state)
 
 	(void)state;
 	assert_int_equal(ms_vmalloc_delta(&d, &n, old, ARRAY_SIZE(old), new,
-					  ARRAY_SIZE(new), 2000), 0);
+					  ARRAY_SIZE(new), 2000),
+			 0);
 	/* "b [m]" and the no-caller group did not change */
 	assert_int_equal(n, 4);
 	assert_string_equal(d[0].name, "a");
@@ -429,7 +435,8 @@ static void test_delta_groups(void **state)
 
 	/* nothing changed; empty inputs */
 	assert_int_equal(ms_vmalloc_delta(&d, &n, old, ARRAY_SIZE(old), old,
-					  ARRAY_SIZE(old), 1000), 0);
+					  ARRAY_SIZE(old), 1000),
+			 0);
 	assert_int_equal(n, 0);
 	assert_null(d);
 	assert_int_equal(ms_vmalloc_delta(&d, &n, NULL, 0, NULL, 0, 1000), 0);
@@ -460,9 +467,9 @@ static void test_delta_samples(void **state)
 		 "0x8000-0xb000 12288 leaky+0x1/0x20 [drv] pages=2 vmalloc\n");
 	assert_int_equal(ms_vmalloc_analyze(&s1, &v1, &opts), 0);
 	assert_int_equal(ms_vmalloc_analyze(&s2, &v2, &opts), 0);
-	assert_int_equal(ms_vmalloc_delta(&d, &n, s1.by_symbol,
-					  s1.nr_by_symbol, s2.by_symbol,
-					  s2.nr_by_symbol, 10000), 0);
+	assert_int_equal(ms_vmalloc_delta(&d, &n, s1.by_symbol, s1.nr_by_symbol,
+					  s2.by_symbol, s2.nr_by_symbol, 10000),
+			 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(d[0].name, "leaky");
 	assert_string_equal(d[0].module, "drv");
@@ -473,15 +480,16 @@ static void test_delta_samples(void **state)
 	free(d);
 
 	/* by module and by type work the same way */
-	assert_int_equal(ms_vmalloc_delta(&d, &n, s1.by_module,
-					  s1.nr_by_module, s2.by_module,
-					  s2.nr_by_module, 10000), 0);
+	assert_int_equal(ms_vmalloc_delta(&d, &n, s1.by_module, s1.nr_by_module,
+					  s2.by_module, s2.nr_by_module, 10000),
+			 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(d[0].name, "drv");
 	free(d);
 	assert_int_equal(ms_vmalloc_delta(&d, &n, s1.by_type,
 					  MS_VMALLOC_NR_TYPES, s2.by_type,
-					  MS_VMALLOC_NR_TYPES, 10000), 0);
+					  MS_VMALLOC_NR_TYPES, 10000),
+			 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(d[0].name, "vmalloc");
 	assert_int_equal(d[0].count_delta, 2);

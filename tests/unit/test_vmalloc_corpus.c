@@ -35,13 +35,15 @@ static const char *corpus(void)
 	struct stat sb;
 
 	if (!dir || !*dir) {
-		print_message("MS_CORPUS is not set: skipping the vmallocinfo corpus tests\n");
+		print_message(
+			"MS_CORPUS is not set: skipping the vmallocinfo corpus tests\n");
 		skip();
 	}
 	snprintf(path, sizeof(path), "%s/vmallocinfo", dir);
 	if (stat(path, &sb) || !S_ISDIR(sb.st_mode)) {
-		print_message("MS_CORPUS=%s has no vmallocinfo/: skipping the vmallocinfo corpus tests\n",
-			      dir);
+		print_message(
+			"MS_CORPUS=%s has no vmallocinfo/: skipping the vmallocinfo corpus tests\n",
+			dir);
 		skip();
 	}
 	return dir;
@@ -151,7 +153,8 @@ static void scan_text(struct scan *s, char *buf)
 		else
 			next = line + strlen(line);
 		assert_int_equal(sscanf(line, "0x%llx-0x%llx %llu%n", &start,
-					&end, &size, &used), 3);
+					&end, &size, &used),
+				 3);
 		s->lines++;
 		s->size_bytes += size;
 		t = scan_type(line);
@@ -311,10 +314,14 @@ static void test_address_classes(void **state)
 		unsigned int bits;
 	} files[] = {
 		{ "jc-fixture.txt", MS_VMALLOC_ADDRS_REAL, 64 },
-		{ "ubuntu-5.4.0-99-k8s-node-hotsos.txt", MS_VMALLOC_ADDRS_REAL, 64 },
-		{ "porteus-5.12.14-x86_64-nokallsyms.txt", MS_VMALLOC_ADDRS_HASHED, 64 },
-		{ "rhcos-4.18-el8-x86_64-sosreport.txt", MS_VMALLOC_ADDRS_HASHED, 64 },
-		{ "android-3.4.5-arm32-highmem.txt", MS_VMALLOC_ADDRS_REAL, 32 },
+		{ "ubuntu-5.4.0-99-k8s-node-hotsos.txt", MS_VMALLOC_ADDRS_REAL,
+		  64 },
+		{ "porteus-5.12.14-x86_64-nokallsyms.txt",
+		  MS_VMALLOC_ADDRS_HASHED, 64 },
+		{ "rhcos-4.18-el8-x86_64-sosreport.txt",
+		  MS_VMALLOC_ADDRS_HASHED, 64 },
+		{ "android-3.4.5-arm32-highmem.txt", MS_VMALLOC_ADDRS_REAL,
+		  32 },
 		{ "zte-router-4.1.25-armv7.txt", MS_VMALLOC_ADDRS_REAL, 32 },
 	};
 	struct ms_vmallocinfo vi;

@@ -219,20 +219,24 @@ static void test_address_classes(void **state)
 
 	(void)state;
 	/* kptr_restrict=2: zeros everywhere */
-	assert_int_equal(parse(&vi,
-			       "0x0000000000000000-0x0000000000000000   20480 map_irq_stack+0x93/0xe0 vmap\n"
-			       "0x0000000000000000-0x0000000000000000    8192 unpurged vm_area\n",
-			       &diag), 0);
+	assert_int_equal(
+		parse(&vi,
+		      "0x0000000000000000-0x0000000000000000   20480 map_irq_stack+0x93/0xe0 vmap\n"
+		      "0x0000000000000000-0x0000000000000000    8192 unpurged vm_area\n",
+		      &diag),
+		0);
 	assert_int_equal(vi.addrs, MS_VMALLOC_ADDRS_HIDDEN);
 	assert_int_equal(vi.ptr_bits, 64);
 	ms_vmallocinfo_release(&vi);
 
 	/* 32-bit hash: only the sizes give it away */
-	assert_int_equal(parse(&vi,
-			       "0x5f268a36-0x56d7e91a    8192 of_iomap+0x30/0x38 phys=f8000000 ioremap\n"
-			       "0x56d7e91a-0x7aa1b2c3    8192 of_iomap+0x30/0x38 phys=f8001000 ioremap\n"
-			       "0x10000000-0x10002000    8192 of_iomap+0x30/0x38 phys=f8002000 ioremap\n",
-			       &diag), 0);
+	assert_int_equal(
+		parse(&vi,
+		      "0x5f268a36-0x56d7e91a    8192 of_iomap+0x30/0x38 phys=f8000000 ioremap\n"
+		      "0x56d7e91a-0x7aa1b2c3    8192 of_iomap+0x30/0x38 phys=f8001000 ioremap\n"
+		      "0x10000000-0x10002000    8192 of_iomap+0x30/0x38 phys=f8002000 ioremap\n",
+		      &diag),
+		0);
 	assert_int_equal(vi.addrs, MS_VMALLOC_ADDRS_HASHED);
 	assert_int_equal(vi.ptr_bits, 32);
 	ms_vmallocinfo_release(&vi);
@@ -241,16 +245,20 @@ static void test_address_classes(void **state)
 	 * 64-bit hash whose numbers happen to differ by the size: still
 	 * hashed, no 64-bit kernel maps vmalloc below 4 GiB
 	 */
-	assert_int_equal(parse(&vi,
-			       "0x0000000010000000-0x0000000010002000    8192 of_iomap+0x30/0x38 ioremap\n",
-			       &diag), 0);
+	assert_int_equal(
+		parse(&vi,
+		      "0x0000000010000000-0x0000000010002000    8192 of_iomap+0x30/0x38 ioremap\n",
+		      &diag),
+		0);
 	assert_int_equal(vi.addrs, MS_VMALLOC_ADDRS_HASHED);
 	ms_vmallocinfo_release(&vi);
 
 	/* the same numbers printed by a 32-bit kernel are real */
-	assert_int_equal(parse(&vi,
-			       "0x10000000-0x10002000    8192 of_iomap+0x30/0x38 ioremap\n",
-			       &diag), 0);
+	assert_int_equal(
+		parse(&vi,
+		      "0x10000000-0x10002000    8192 of_iomap+0x30/0x38 ioremap\n",
+		      &diag),
+		0);
 	assert_int_equal(vi.addrs, MS_VMALLOC_ADDRS_REAL);
 	ms_vmallocinfo_release(&vi);
 
@@ -292,11 +300,11 @@ static void test_flags_and_no_caller(void **state)
 	a = &vi.areas[0];
 	assert_int_equal(a->caller, MS_VMALLOC_NONE);
 	assert_int_equal(a->pages, 1);
-	assert_int_equal(a->flags,
-			 MS_VMALLOC_IOREMAP | MS_VMALLOC_SPARSE |
-			 MS_VMALLOC_VMALLOC | MS_VMALLOC_VMAP |
-			 MS_VMALLOC_USER | MS_VMALLOC_DMA_COHERENT |
-			 MS_VMALLOC_VPAGES);
+	assert_int_equal(a->flags, MS_VMALLOC_IOREMAP | MS_VMALLOC_SPARSE |
+					   MS_VMALLOC_VMALLOC |
+					   MS_VMALLOC_VMAP | MS_VMALLOC_USER |
+					   MS_VMALLOC_DMA_COHERENT |
+					   MS_VMALLOC_VPAGES);
 	a = &vi.areas[1];
 	assert_int_equal(a->caller, MS_VMALLOC_NONE);
 	assert_int_equal(a->flags, 0);
@@ -415,8 +423,9 @@ static void test_callers(void **state)
 	assert_int_equal(c3->symbol, c0->symbol);
 	assert_null(ms_vmalloc_caller_module(&vi, c4));
 	assert_int_equal(c4->symbol, c0->symbol);
-	assert_string_equal(vi.symbols[ms_vmalloc_area_caller(&vi,
-				&vi.areas[6])->symbol], "__foo.isra.0.cold");
+	assert_string_equal(
+		vi.symbols[ms_vmalloc_area_caller(&vi, &vi.areas[6])->symbol],
+		"__foo.isra.0.cold");
 	assert_int_equal(vi.nr_callers, 5);
 	assert_int_equal(vi.nr_symbols, 2);
 	assert_int_equal(vi.nr_modules, 2);
@@ -437,11 +446,11 @@ static void test_many_callers(void **state)
 	(void)state;
 	assert_non_null(buf);
 	for (i = 0; i < 5000; i++)
-		len += (size_t)snprintf(buf + len, cap - len,
-					"0x%x-0x%x 8192 fn_%u+0x%x/0x100 [m%u] pages=1 vmalloc v%u\n",
-					0x100000u + i * 0x2000u,
-					0x102000u + i * 0x2000u, i % 700,
-					i % 3, i % 50, i % 300);
+		len += (size_t)snprintf(
+			buf + len, cap - len,
+			"0x%x-0x%x 8192 fn_%u+0x%x/0x100 [m%u] pages=1 vmalloc v%u\n",
+			0x100000u + i * 0x2000u, 0x102000u + i * 0x2000u,
+			i % 700, i % 3, i % 50, i % 300);
 	assert_int_equal(parse_len(&vi, buf, len, &diag), 0);
 	assert_int_equal(vi.nr_areas, 5000);
 	assert_int_equal(vi.nr_symbols, 700);
@@ -472,50 +481,60 @@ static void test_errors(void **state)
 
 	(void)state;
 	/* a line wrapped in two: the second half has no address range */
-	expect_error("0xffffb3c1c0019000-0xffffb3c1c001e000   20480 dup_task_struct+0x4a/0x1b0\n"
-		     "  pages=4 vmalloc N0=4\n",
-		     2,
-		     "expected '0xSTART-0xEND' at the start of the line, found 'pages=4'");
+	expect_error(
+		"0xffffb3c1c0019000-0xffffb3c1c001e000   20480 dup_task_struct+0x4a/0x1b0\n"
+		"  pages=4 vmalloc N0=4\n",
+		2,
+		"expected '0xSTART-0xEND' at the start of the line, found 'pages=4'");
 	/* two lines joined: the second range lands among the flags */
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vmalloc 0x3000-0x5000 8192 g+0x1/0x2 vmalloc\n",
-		     1,
-		     "expected a flag or 'key=value', found '0x3000-0x5000'");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 vmalloc 0x3000-0x5000 8192 g+0x1/0x2 vmalloc\n",
+		1, "expected a flag or 'key=value', found '0x3000-0x5000'");
 	/* truncated lines */
-	expect_error("0xffffb3c1c0000000-0xffffb3c1c0005000   20480 map_irq_stack+0x93/0xe0 vmap\n"
-		     "0xffffb3c1c0005000-\n",
-		     2,
-		     "expected '0xSTART-0xEND' at the start of the line, found '0xffffb3c1c0005000-'");
+	expect_error(
+		"0xffffb3c1c0000000-0xffffb3c1c0005000   20480 map_irq_stack+0x93/0xe0 vmap\n"
+		"0xffffb3c1c0005000-\n",
+		2,
+		"expected '0xSTART-0xEND' at the start of the line, found '0xffffb3c1c0005000-'");
 	expect_error("0xffffb3c1c0005000-0xffffb3c1c0007000\n", 1,
 		     "expected a size in bytes after the address range");
 	/*
 	 * a file cut short: the rest of its last line could still parse,
 	 * as an unknown flag "vmal" or "pa", or a caller "+0xb8/0x4"
 	 */
-	expect_error("0xffffb3c1c0000000-0xffffb3c1c0005000   20480 map_irq_stack+0x93/0xe0 vmap\n"
-		     "0xffffb3c1c0014000-0xffffb3c1c0019000   20480 kernel_clone+0xb8/0x400 pages=4 vmal",
-		     2,
-		     "expected a newline at the end of the line: the file is truncated");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pa", 1,
-		     "expected a newline at the end of the line: the file is truncated");
-	expect_error("0x1000-0x3000 8192 kernel_clone+0xb8/0x4", 1,
-		     "expected a newline at the end of the line: the file is truncated");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=1\n\n0x3", 3,
-		     "expected a newline at the end of the line: the file is truncated");
-	expect_error("0xffffb3c1c0005000-0xffffb3c1c0007000    8192 acpi_os_map_iomem+0x1ac/0x\n",
-		     1,
-		     "expected caller 'symbol+0xOFF/0xSIZE', found 'acpi_os_map_iomem+0x1ac/0x'");
-	expect_error("0x1000-0x3000 8192 acpi_os_map_iomem+0x1ac\n", 1,
-		     "expected caller 'symbol+0xOFF/0xSIZE', found 'acpi_os_map_iomem+0x1ac'");
+	expect_error(
+		"0xffffb3c1c0000000-0xffffb3c1c0005000   20480 map_irq_stack+0x93/0xe0 vmap\n"
+		"0xffffb3c1c0014000-0xffffb3c1c0019000   20480 kernel_clone+0xb8/0x400 pages=4 vmal",
+		2,
+		"expected a newline at the end of the line: the file is truncated");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 pa", 1,
+		"expected a newline at the end of the line: the file is truncated");
+	expect_error(
+		"0x1000-0x3000 8192 kernel_clone+0xb8/0x4", 1,
+		"expected a newline at the end of the line: the file is truncated");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=1\n\n0x3", 3,
+		"expected a newline at the end of the line: the file is truncated");
+	expect_error(
+		"0xffffb3c1c0005000-0xffffb3c1c0007000    8192 acpi_os_map_iomem+0x1ac/0x\n",
+		1,
+		"expected caller 'symbol+0xOFF/0xSIZE', found 'acpi_os_map_iomem+0x1ac/0x'");
+	expect_error(
+		"0x1000-0x3000 8192 acpi_os_map_iomem+0x1ac\n", 1,
+		"expected caller 'symbol+0xOFF/0xSIZE', found 'acpi_os_map_iomem+0x1ac'");
 	expect_error("0x1000-0x3000 8192 +0x1/0x2 vmalloc\n", 1,
 		     "expected caller 'symbol+0xOFF/0xSIZE', found '+0x1/0x2'");
 	expect_error("0x1000-0x3000 8192 unpurged\n", 1,
 		     "expected 'unpurged vm_area'");
 	expect_error("0x1000-0x3000 8192 unpurged vm_ar\n", 1,
 		     "expected 'unpurged vm_area'");
-	expect_error("0x1000-0x3000 8192 vm_map_ram pages=2\n", 1,
-		     "expected the end of the line after 'vm_map_ram', found 'pages=2'");
-	expect_error("0x1000-0x3000 8192 unpurged vm_area x\n", 1,
-		     "expected the end of the line after 'unpurged vm_area', found 'x'");
+	expect_error(
+		"0x1000-0x3000 8192 vm_map_ram pages=2\n", 1,
+		"expected the end of the line after 'vm_map_ram', found 'pages=2'");
+	expect_error(
+		"0x1000-0x3000 8192 unpurged vm_area x\n", 1,
+		"expected the end of the line after 'unpurged vm_area', found 'x'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 [ttm\n", 1,
 		     "expected ']' after the module name in '[ttm'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 [] vmalloc\n", 1,
@@ -528,11 +547,13 @@ static void test_errors(void **state)
 
 		memset(sym, 'a', 512);
 		sym[512] = '\0';
-		snprintf(line, sizeof(line),
-			 "0x1000-0x3000 8192 %s+0xffffffffffffffff/0xffffffffffffffff vmalloc\n",
-			 sym);
-		assert_int_equal(ms_vmallocinfo_parse(&vi, line, strlen(line), "vmallocinfo",
-						      &d), 0);
+		snprintf(
+			line, sizeof(line),
+			"0x1000-0x3000 8192 %s+0xffffffffffffffff/0xffffffffffffffff vmalloc\n",
+			sym);
+		assert_int_equal(ms_vmallocinfo_parse(&vi, line, strlen(line),
+						      "vmallocinfo", &d),
+				 0);
 		assert_int_equal(vi.nr_areas, 1);
 		ms_vmallocinfo_release(&vi);
 		memset(sym, 'a', 601);
@@ -548,47 +569,48 @@ static void test_errors(void **state)
 	expect_error("0x1000-0x3000 -8192 f+0x1/0x2 vmalloc\n", 1,
 		     "expected a size in bytes, found '-8192'");
 	expect_error("0x1000-0x3000 99999999999999999999 f+0x1/0x2 vmalloc\n",
-		     1,
-		     "size '99999999999999999999' does not fit in 64 bits");
+		     1, "size '99999999999999999999' does not fit in 64 bits");
 	/* overflow elsewhere */
 	expect_error("0x1ffffffffffffffff-0x3000 8192 vmalloc\n", 1,
 		     "address '0x1ffffffffffffffff' does not fit in 64 bits");
 	expect_error("0x1000-0x10000000000000000 8192 vmalloc\n", 1,
 		     "address '0x10000000000000000' does not fit in 64 bits");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=99999999999999999999 vmalloc\n",
-		     1,
-		     "'pages=99999999999999999999' does not fit in 64 bits");
-	expect_error("0x1000-0x3000 8192 f+0x10000000000000000/0x2 vmalloc\n",
-		     1,
-		     "caller offset in 'f+0x10000000000000000/0x2' does not fit in 64 bits");
-	expect_error("0x1000-0x3000 8192 0x10000000000000000 vmalloc\n", 1,
-		     "caller address '0x10000000000000000' does not fit in 64 bits");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 phys=0x10000000000000000 ioremap\n",
-		     1, "'phys=0x10000000000000000' does not fit in 64 bits");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 pages=99999999999999999999 vmalloc\n",
+		1, "'pages=99999999999999999999' does not fit in 64 bits");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x10000000000000000/0x2 vmalloc\n", 1,
+		"caller offset in 'f+0x10000000000000000/0x2' does not fit in 64 bits");
+	expect_error(
+		"0x1000-0x3000 8192 0x10000000000000000 vmalloc\n", 1,
+		"caller address '0x10000000000000000' does not fit in 64 bits");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 phys=0x10000000000000000 ioremap\n",
+		1, "'phys=0x10000000000000000' does not fit in 64 bits");
 	/* key=value fields */
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=x vmalloc\n", 1,
 		     "expected a page count in 'pages=x'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages= vmalloc\n", 1,
 		     "expected a page count in 'pages='");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 pages=1 vmalloc\n",
-		     1,
-		     "expected one 'pages=' per line, found a second 'pages=1'");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 pages=1 pages=1 vmalloc\n", 1,
+		"expected one 'pages=' per line, found a second 'pages=1'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 phys=zz ioremap\n", 1,
 		     "expected a physical address in 'phys=zz'");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 phys=1 phys=2 ioremap\n",
-		     1,
+	expect_error("0x1000-0x3000 8192 f+0x1/0x2 phys=1 phys=2 ioremap\n", 1,
 		     "expected one 'phys=' per line, found a second 'phys=2'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=\n", 1,
 		     "expected 'N<node>=<pages>', found 'N0='");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=1x\n",
-		     1, "expected 'N<node>=<pages>', found 'N0=1x'");
+	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=1x\n", 1,
+		     "expected 'N<node>=<pages>', found 'N0=1x'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N1024=1\n",
 		     1, "expected a node below 1024 in 'N1024=1'");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N99999999999999999999=1\n",
-		     1,
-		     "expected a node below 1024 in 'N99999999999999999999=1'");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=4294967296\n",
-		     1, "'N0=4294967296' does not fit in 32 bits");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N99999999999999999999=1\n",
+		1, "expected a node below 1024 in 'N99999999999999999999=1'");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 pages=1 vmalloc N0=4294967296\n",
+		1, "'N0=4294967296' does not fit in 32 bits");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=2 vmalloc N1=1 N0=1\n",
 		     1, "expected nodes in ascending order, found 'N0=1'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 pages=2 vmalloc N1=1 N1=1\n",
@@ -597,8 +619,8 @@ static void test_errors(void **state)
 		     "expected a flag or 'key=value', found 'colour=red'");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vmalloc 42\n", 1,
 		     "expected a flag or 'key=value', found '42'");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 [m] g+0x1/0x2 vmalloc\n",
-		     1, "expected a flag or 'key=value', found 'g+0x1/0x2'");
+	expect_error("0x1000-0x3000 8192 f+0x1/0x2 [m] g+0x1/0x2 vmalloc\n", 1,
+		     "expected a flag or 'key=value', found 'g+0x1/0x2'");
 	/* real addresses must agree with the size, line by line */
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vmalloc\n"
 		     "\n"
@@ -606,9 +628,10 @@ static void test_errors(void **state)
 		     "0x5000-0x7000 4096 f+0x1/0x2 vmalloc\n",
 		     4, "expected size 8192 (end - start), found 4096");
 	/* long tokens are cut in messages */
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vmalloc abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ=1\n",
-		     1,
-		     "expected a flag or 'key=value', found 'abcdefghijklmnopqrstuvwxyz0123456789ABCD...'");
+	expect_error(
+		"0x1000-0x3000 8192 f+0x1/0x2 vmalloc abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ=1\n",
+		1,
+		"expected a flag or 'key=value', found 'abcdefghijklmnopqrstuvwxyz0123456789ABCD...'");
 
 	/* binary data: NUL, control characters, non-ASCII bytes */
 	snprintf(text, sizeof(text), "%s%s", ok,
@@ -616,11 +639,14 @@ static void test_errors(void **state)
 	memcpy(text + strlen(text), "\0alloc\n", 8);
 	expect_error_len(text, strlen(ok) + 31 + 7, 2,
 			 "unexpected binary data");
-	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vm\x01" "alloc\n", 1,
-		     "unexpected binary data");
+	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vm\x01"
+		     "alloc\n",
+		     1, "unexpected binary data");
 	expect_error("0x1000-0x3000 8192 f+0x1/0x2 vmalloc \xc3\xa9\n", 1,
 		     "unexpected binary data");
-	expect_error("\x7f" "ELF\x02\x01\x01\n", 1, "unexpected binary data");
+	expect_error("\x7f"
+		     "ELF\x02\x01\x01\n",
+		     1, "unexpected binary data");
 }
 
 int main(void)

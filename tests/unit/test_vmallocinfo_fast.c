@@ -63,8 +63,7 @@ static void same_area(const struct ms_vmalloc_area *a,
 		assert_int_equal(a->extra_first, b->extra_first);
 }
 
-static void same_strings(const char *const *a, const char *const *b,
-			 size_t n)
+static void same_strings(const char *const *a, const char *const *b, size_t n)
 {
 	size_t i;
 

@@ -52,31 +52,30 @@ static uint64_t nstat(const struct ms_zoneinfo *zi, int node, const char *name)
 }
 
 /* 2.6.16 (ARM, UP): active/inactive, "scanned (a: i:)", hot/cold pcp. */
-static const char era_2_6_16[] =
-	"Node 0, zone      DMA\n"
-	"  pages free     5410\n"
-	"        min      181\n"
-	"        low      226\n"
-	"        high     271\n"
-	"        active   367\n"
-	"        inactive 720\n"
-	"        scanned  0 (a: 3 i: 4)\n"
-	"        spanned  8192\n"
-	"        present  8192\n"
-	"        protection: (0, 0, 0, 0)\n"
-	"  pagesets\n"
-	"    cpu: 0 pcp: 0\n"
-	"              count: 2\n"
-	"              high:  6\n"
-	"              batch: 1\n"
-	"    cpu: 0 pcp: 1\n"
-	"              count: 5\n"
-	"              high:  2\n"
-	"              batch: 1\n"
-	"  all_unreclaimable: 0\n"
-	"  prev_priority:     12\n"
-	"  temp_priority:     12\n"
-	"  start_pfn:         196608\n";
+static const char era_2_6_16[] = "Node 0, zone      DMA\n"
+				 "  pages free     5410\n"
+				 "        min      181\n"
+				 "        low      226\n"
+				 "        high     271\n"
+				 "        active   367\n"
+				 "        inactive 720\n"
+				 "        scanned  0 (a: 3 i: 4)\n"
+				 "        spanned  8192\n"
+				 "        present  8192\n"
+				 "        protection: (0, 0, 0, 0)\n"
+				 "  pagesets\n"
+				 "    cpu: 0 pcp: 0\n"
+				 "              count: 2\n"
+				 "              high:  6\n"
+				 "              batch: 1\n"
+				 "    cpu: 0 pcp: 1\n"
+				 "              count: 5\n"
+				 "              high:  2\n"
+				 "              batch: 1\n"
+				 "  all_unreclaimable: 0\n"
+				 "  prev_priority:     12\n"
+				 "  temp_priority:     12\n"
+				 "  start_pfn:         196608\n";
 
 static void test_era_2_6_16(void **state)
 {
@@ -116,9 +115,10 @@ static void test_era_2_6_16(void **state)
 	assert_int_equal(zstat(z, "all_unreclaimable"), 0);
 	assert_int_equal(z->nr_stats, 7);
 	assert_false(ms_zone_stat(z, "nr_free_pages", NULL));
-	assert_int_equal(z->has, MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS |
-			 MS_ZONE_HAS_SCANNED | MS_ZONE_HAS_PROTECTION |
-			 MS_ZONE_HAS_PAGESETS | MS_ZONE_HAS_START_PFN);
+	assert_int_equal(z->has,
+			 MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS |
+				 MS_ZONE_HAS_SCANNED | MS_ZONE_HAS_PROTECTION |
+				 MS_ZONE_HAS_PAGESETS | MS_ZONE_HAS_START_PFN);
 	assert_int_equal(zi.nodes[0].nr_stats, 0);
 	ms_zoneinfo_release(&zi);
 	assert_null(zi.zones);
@@ -130,46 +130,44 @@ static void test_era_2_6_16(void **state)
  * Normal, HighMem, so Normal is index 2 although DMA32 is not printed.
  * The protection lists agree: DMA reserves against indices 2 and 3.
  */
-#define I386_ZONE(name, free, prot, tail)				\
-	"Node 0, zone " name "\n"					\
-	"  pages free     " free "\n"					\
-	"        min      17\n"						\
-	"        low      21\n"						\
-	"        high     25\n"						\
-	"        active   0\n"						\
-	"        inactive 0\n"						\
-	"        scanned  0 (a: 0 i: 0)\n"				\
-	"        spanned  4096\n"					\
-	"        present  4096\n"					\
-	"        protection: " prot "\n"				\
-	"  pagesets\n"							\
-	"    cpu: 0 pcp: 0\n"						\
-	"              count: 0\n"					\
-	"              high:  0\n"					\
-	"              batch: 1\n"					\
-	"    cpu: 0 pcp: 1\n"						\
-	"              count: 0\n"					\
-	"              high:  0\n"					\
-	"              batch: 1\n"					\
-	"  all_unreclaimable: 0\n"					\
-	"  prev_priority:     12\n"					\
-	tail								\
-	"  start_pfn:         0\n"
+#define I386_ZONE(name, free, prot, tail)  \
+	"Node 0, zone " name "\n"          \
+	"  pages free     " free "\n"      \
+	"        min      17\n"            \
+	"        low      21\n"            \
+	"        high     25\n"            \
+	"        active   0\n"             \
+	"        inactive 0\n"             \
+	"        scanned  0 (a: 0 i: 0)\n" \
+	"        spanned  4096\n"          \
+	"        present  4096\n"          \
+	"        protection: " prot "\n"   \
+	"  pagesets\n"                     \
+	"    cpu: 0 pcp: 0\n"              \
+	"              count: 0\n"         \
+	"              high:  0\n"         \
+	"              batch: 1\n"         \
+	"    cpu: 0 pcp: 1\n"              \
+	"              count: 0\n"         \
+	"              high:  0\n"         \
+	"              batch: 1\n"         \
+	"  all_unreclaimable: 0\n"         \
+	"  prev_priority:     12\n" tail "  start_pfn:         0\n"
 
 static void test_old_fixed_enum(void **state)
 {
 	static const char with_temp[] =
 		I386_ZONE("     DMA", "1000", "(0, 0, 3488, 3998)",
 			  "  temp_priority:     12\n")
-		I386_ZONE("  Normal", "2000", "(0, 0, 0, 4080)",
-			  "  temp_priority:     12\n")
-		I386_ZONE(" HighMem", "3000", "(0, 0, 0, 0)",
-			  "  temp_priority:     12\n");
+			I386_ZONE("  Normal", "2000", "(0, 0, 0, 4080)",
+				  "  temp_priority:     12\n")
+				I386_ZONE(" HighMem", "3000", "(0, 0, 0, 0)",
+					  "  temp_priority:     12\n");
 	/* The same machine on 2.6.23+: DMA, Normal, HighMem, Movable. */
-	static const char without_temp[] =
-		I386_ZONE("     DMA", "1000", "(0, 3488, 3998, 3998)", "")
+	static const char without_temp[] = I386_ZONE(
+		"     DMA", "1000", "(0, 3488, 3998, 3998)", "")
 		I386_ZONE("  Normal", "2000", "(0, 0, 4080, 4080)", "")
-		I386_ZONE(" HighMem", "3000", "(0, 0, 0, 0)", "");
+			I386_ZONE(" HighMem", "3000", "(0, 0, 0, 0)", "");
 	struct ms_zoneinfo zi;
 	struct ms_diag d;
 
@@ -193,61 +191,60 @@ static void test_old_fixed_enum(void **state)
  * "protection:" with 4-space indentation, "vm stats threshold" after
  * each CPU, the all_unreclaimable/start_pfn/inactive_ratio tail.
  */
-static const char era_3_4_arm[] =
-	"Node 0, zone   Normal\n"
-	"  pages free     38277\n"
-	"        min      696\n"
-	"        low      870\n"
-	"        high     1044\n"
-	"        scanned  0\n"
-	"        spanned  122368\n"
-	"        present  121412\n"
-	"    nr_free_pages 38277\n"
-	"    nr_inactive_anon 7\n"
-	"    nr_active_anon 11\n"
-	"    nr_kernel_stack 842\n"
-	"        protection: (0, 4038, 4038)\n"
-	"  pagesets\n"
-	"    cpu: 0\n"
-	"              count: 145\n"
-	"              high:  186\n"
-	"              batch: 31\n"
-	"  vm stats threshold: 6\n"
-	"    cpu: 1\n"
-	"              count: 10\n"
-	"              high:  186\n"
-	"              batch: 31\n"
-	"  vm stats threshold: 6\n"
-	"  all_unreclaimable: 1\n"
-	"  start_pfn:         524288\n"
-	"  inactive_ratio:    1\n"
-	"Node 0, zone  HighMem\n"
-	"  pages free     13452\n"
-	"        min      126\n"
-	"        low      311\n"
-	"        high     496\n"
-	"        scanned  0\n"
-	"        spanned  136448\n"
-	"        present  129238\n"
-	"    nr_free_pages 13452\n"
-	"    nr_inactive_anon 505\n"
-	"    nr_active_anon 67081\n"
-	"    nr_kernel_stack 0\n"
-	"        protection: (0, 0, 0)\n"
-	"  pagesets\n"
-	"    cpu: 0\n"
-	"              count: 160\n"
-	"              high:  186\n"
-	"              batch: 31\n"
-	"  vm stats threshold: 6\n"
-	"    cpu: 1\n"
-	"              count: 0\n"
-	"              high:  186\n"
-	"              batch: 31\n"
-	"  vm stats threshold: 6\n"
-	"  all_unreclaimable: 0\n"
-	"  start_pfn:         646656\n"
-	"  inactive_ratio:    1\n";
+static const char era_3_4_arm[] = "Node 0, zone   Normal\n"
+				  "  pages free     38277\n"
+				  "        min      696\n"
+				  "        low      870\n"
+				  "        high     1044\n"
+				  "        scanned  0\n"
+				  "        spanned  122368\n"
+				  "        present  121412\n"
+				  "    nr_free_pages 38277\n"
+				  "    nr_inactive_anon 7\n"
+				  "    nr_active_anon 11\n"
+				  "    nr_kernel_stack 842\n"
+				  "        protection: (0, 4038, 4038)\n"
+				  "  pagesets\n"
+				  "    cpu: 0\n"
+				  "              count: 145\n"
+				  "              high:  186\n"
+				  "              batch: 31\n"
+				  "  vm stats threshold: 6\n"
+				  "    cpu: 1\n"
+				  "              count: 10\n"
+				  "              high:  186\n"
+				  "              batch: 31\n"
+				  "  vm stats threshold: 6\n"
+				  "  all_unreclaimable: 1\n"
+				  "  start_pfn:         524288\n"
+				  "  inactive_ratio:    1\n"
+				  "Node 0, zone  HighMem\n"
+				  "  pages free     13452\n"
+				  "        min      126\n"
+				  "        low      311\n"
+				  "        high     496\n"
+				  "        scanned  0\n"
+				  "        spanned  136448\n"
+				  "        present  129238\n"
+				  "    nr_free_pages 13452\n"
+				  "    nr_inactive_anon 505\n"
+				  "    nr_active_anon 67081\n"
+				  "    nr_kernel_stack 0\n"
+				  "        protection: (0, 0, 0)\n"
+				  "  pagesets\n"
+				  "    cpu: 0\n"
+				  "              count: 160\n"
+				  "              high:  186\n"
+				  "              batch: 31\n"
+				  "  vm stats threshold: 6\n"
+				  "    cpu: 1\n"
+				  "              count: 0\n"
+				  "              high:  186\n"
+				  "              batch: 31\n"
+				  "  vm stats threshold: 6\n"
+				  "  all_unreclaimable: 0\n"
+				  "  start_pfn:         646656\n"
+				  "  inactive_ratio:    1\n";
 
 static void test_era_3_4_arm_highmem(void **state)
 {
@@ -287,28 +284,27 @@ static void test_era_3_4_arm_highmem(void **state)
 }
 
 /* 3.18 ARM uniprocessor: no "vm stats threshold"; nr_free_cma; managed. */
-static const char era_3_18_up[] =
-	"Node 0, zone   Normal\n"
-	"  pages free     33393\n"
-	"        min      398\n"
-	"        low      497\n"
-	"        high     597\n"
-	"        scanned  0\n"
-	"        spanned  65536\n"
-	"        present  64000\n"
-	"        managed  41146\n"
-	"    nr_free_pages 33393\n"
-	"    nr_alloc_batch 76\n"
-	"    nr_free_cma  1582\n"
-	"        protection: (0, 0)\n"
-	"  pagesets\n"
-	"    cpu: 0\n"
-	"              count: 11\n"
-	"              high:  42\n"
-	"              batch: 7\n"
-	"  all_unreclaimable: 0\n"
-	"  start_pfn:         524288\n"
-	"  inactive_ratio:    1\n";
+static const char era_3_18_up[] = "Node 0, zone   Normal\n"
+				  "  pages free     33393\n"
+				  "        min      398\n"
+				  "        low      497\n"
+				  "        high     597\n"
+				  "        scanned  0\n"
+				  "        spanned  65536\n"
+				  "        present  64000\n"
+				  "        managed  41146\n"
+				  "    nr_free_pages 33393\n"
+				  "    nr_alloc_batch 76\n"
+				  "    nr_free_cma  1582\n"
+				  "        protection: (0, 0)\n"
+				  "  pagesets\n"
+				  "    cpu: 0\n"
+				  "              count: 11\n"
+				  "              high:  42\n"
+				  "              batch: 7\n"
+				  "  all_unreclaimable: 0\n"
+				  "  start_pfn:         524288\n"
+				  "  inactive_ratio:    1\n";
 
 static void test_era_3_18_up(void **state)
 {
@@ -606,8 +602,8 @@ static void test_era_5_4(void **state)
 	assert_true(z->has & MS_ZONE_HAS_WMARKS);
 	assert_int_equal(nstat(&zi, 0, "nr_inactive_anon"), 547580);
 	assert_int_equal(nstat(&zi, 0, "nr_kernel_misc_reclaimable"), 0);
-	assert_false(ms_zone_stat(zone(&zi, 0, "Movable"), "nr_free_pages",
-				  NULL));
+	assert_false(
+		ms_zone_stat(zone(&zi, 0, "Movable"), "nr_free_pages", NULL));
 	ms_zoneinfo_release(&zi);
 }
 
@@ -732,14 +728,14 @@ static void test_era_6_19(void **state)
 	assert_int_equal(z->pcp_high_max, 1500);
 	assert_int_equal(zstat(z, "nr_free_pages_blocks"), 299000);
 	assert_int_equal(zstat(z, "reserved_highatomic"), 1024);
-	assert_int_equal(z->has,
-			 MS_ZONE_HAS_BOOST | MS_ZONE_HAS_PROMO |
-			 MS_ZONE_HAS_MANAGED | MS_ZONE_HAS_CMA |
-			 MS_ZONE_HAS_NR_FREE_CMA | MS_ZONE_HAS_NR_UNACCEPTED |
-			 MS_ZONE_HAS_HIGHATOMIC | MS_ZONE_HAS_START_PFN |
-			 MS_ZONE_HAS_PAGESETS | MS_ZONE_HAS_PROTECTION |
-			 MS_ZONE_HAS_NODE_STATS | MS_ZONE_HAS_FREE |
-			 MS_ZONE_HAS_WMARKS);
+	assert_int_equal(
+		z->has,
+		MS_ZONE_HAS_BOOST | MS_ZONE_HAS_PROMO | MS_ZONE_HAS_MANAGED |
+			MS_ZONE_HAS_CMA | MS_ZONE_HAS_NR_FREE_CMA |
+			MS_ZONE_HAS_NR_UNACCEPTED | MS_ZONE_HAS_HIGHATOMIC |
+			MS_ZONE_HAS_START_PFN | MS_ZONE_HAS_PAGESETS |
+			MS_ZONE_HAS_PROTECTION | MS_ZONE_HAS_NODE_STATS |
+			MS_ZONE_HAS_FREE | MS_ZONE_HAS_WMARKS);
 	z = zone(&zi, 0, "DMA");
 	assert_false(z->has & MS_ZONE_HAS_NODE_STATS);
 	assert_true(z->has & MS_ZONE_HAS_BOOST);
@@ -751,63 +747,62 @@ static void test_era_6_19(void **state)
 /* Two nodes of a 4.12+ kernel; node 1's stats come with its Normal. */
 static void test_numa_all_zones(void **state)
 {
-	static const char text[] =
-		"Node 0, zone   Normal\n"
-		"  per-node stats\n"
-		"      nr_inactive_anon 1\n"
-		"  pages free     10\n"
-		"        min      1\n"
-		"        low      2\n"
-		"        high     3\n"
-		"        spanned  100\n"
-		"        present  100\n"
-		"        managed  90\n"
-		"        protection: (0, 0)\n"
-		"      nr_free_pages 10\n"
-		"  pagesets\n"
-		"    cpu: 0\n"
-		"              count: 0\n"
-		"              high:  0\n"
-		"              batch: 1\n"
-		"  node_unreclaimable:  0\n"
-		"  start_pfn:           0\n"
-		"Node 0, zone  Movable\n"
-		"  pages free     0\n"
-		"        min      0\n"
-		"        low      0\n"
-		"        high     0\n"
-		"        spanned  0\n"
-		"        present  0\n"
-		"        managed  0\n"
-		"        protection: (0, 0)\n"
-		"Node 1, zone   Normal\n"
-		"  pages free     0\n"
-		"        min      0\n"
-		"        low      0\n"
-		"        high     0\n"
-		"        spanned  0\n"
-		"        present  0\n"
-		"        managed  0\n"
-		"        protection: (0, 0)\n"
-		"Node 1, zone  Movable\n"
-		"  per-node stats\n"
-		"      nr_inactive_anon 2\n"
-		"  pages free     20\n"
-		"        min      1\n"
-		"        low      2\n"
-		"        high     3\n"
-		"        spanned  100\n"
-		"        present  100\n"
-		"        managed  100\n"
-		"        protection: (0, 0)\n"
-		"      nr_free_pages 20\n"
-		"  pagesets\n"
-		"    cpu: 0\n"
-		"              count: 0\n"
-		"              high:  0\n"
-		"              batch: 1\n"
-		"  node_unreclaimable:  0\n"
-		"  start_pfn:           100\n";
+	static const char text[] = "Node 0, zone   Normal\n"
+				   "  per-node stats\n"
+				   "      nr_inactive_anon 1\n"
+				   "  pages free     10\n"
+				   "        min      1\n"
+				   "        low      2\n"
+				   "        high     3\n"
+				   "        spanned  100\n"
+				   "        present  100\n"
+				   "        managed  90\n"
+				   "        protection: (0, 0)\n"
+				   "      nr_free_pages 10\n"
+				   "  pagesets\n"
+				   "    cpu: 0\n"
+				   "              count: 0\n"
+				   "              high:  0\n"
+				   "              batch: 1\n"
+				   "  node_unreclaimable:  0\n"
+				   "  start_pfn:           0\n"
+				   "Node 0, zone  Movable\n"
+				   "  pages free     0\n"
+				   "        min      0\n"
+				   "        low      0\n"
+				   "        high     0\n"
+				   "        spanned  0\n"
+				   "        present  0\n"
+				   "        managed  0\n"
+				   "        protection: (0, 0)\n"
+				   "Node 1, zone   Normal\n"
+				   "  pages free     0\n"
+				   "        min      0\n"
+				   "        low      0\n"
+				   "        high     0\n"
+				   "        spanned  0\n"
+				   "        present  0\n"
+				   "        managed  0\n"
+				   "        protection: (0, 0)\n"
+				   "Node 1, zone  Movable\n"
+				   "  per-node stats\n"
+				   "      nr_inactive_anon 2\n"
+				   "  pages free     20\n"
+				   "        min      1\n"
+				   "        low      2\n"
+				   "        high     3\n"
+				   "        spanned  100\n"
+				   "        present  100\n"
+				   "        managed  100\n"
+				   "        protection: (0, 0)\n"
+				   "      nr_free_pages 20\n"
+				   "  pagesets\n"
+				   "    cpu: 0\n"
+				   "              count: 0\n"
+				   "              high:  0\n"
+				   "              batch: 1\n"
+				   "  node_unreclaimable:  0\n"
+				   "  start_pfn:           100\n";
 	struct ms_zoneinfo zi;
 	struct ms_diag d;
 
@@ -828,18 +823,17 @@ static void test_numa_all_zones(void **state)
  */
 static void test_nameless_node_stat(void **state)
 {
-	static const char text[] =
-		"Node 0, zone   Normal\n"
-		"  per-node stats\n"
-		"      nr_written   260861\n"
-		"                   537792\n"
-		"  pages free     10\n"
-		"        min      1\n"
-		"        low      2\n"
-		"        high     3\n"
-		"        spanned  100\n"
-		"        present  100\n"
-		"        protection: (0, 0)\n";
+	static const char text[] = "Node 0, zone   Normal\n"
+				   "  per-node stats\n"
+				   "      nr_written   260861\n"
+				   "                   537792\n"
+				   "  pages free     10\n"
+				   "        min      1\n"
+				   "        low      2\n"
+				   "        high     3\n"
+				   "        spanned  100\n"
+				   "        present  100\n"
+				   "        protection: (0, 0)\n";
 	struct ms_zoneinfo zi;
 	struct ms_diag d;
 
@@ -851,42 +845,37 @@ static void test_nameless_node_stat(void **state)
 }
 
 #define ZHEAD "Node 0, zone   Normal\n"
-#define ZBODY							\
-	"  pages free     100\n"					\
-	"        min      1\n"						\
-	"        low      2\n"						\
-	"        high     3\n"						\
-	"        spanned  10\n"					\
+#define ZBODY                    \
+	"  pages free     100\n" \
+	"        min      1\n"   \
+	"        low      2\n"   \
+	"        high     3\n"   \
+	"        spanned  10\n"  \
 	"        present  10\n"
 #define ZPROT2 "        protection: (0, 0)\n"
-#define ZCPU							\
-	"    cpu: 0\n"						\
-	"              count: 1\n"					\
-	"              high:  2\n"					\
+#define ZCPU                       \
+	"    cpu: 0\n"             \
+	"              count: 1\n" \
+	"              high:  2\n" \
 	"              batch: 3\n"
 
 static void test_limits(void **state)
 {
-	static const char eight[] =
-		ZHEAD ZBODY
+	static const char eight[] = ZHEAD ZBODY
 		"        protection: (0, -1, 2, 3, 4, 5, 6, 9223372036854775807)\n";
 	static const char max_u64[] =
-		ZHEAD
-		"  pages free     18446744073709551615\n"
-		"        min      1\n"
-		"        low      2\n"
-		"        high     3\n"
-		"        spanned  10\n"
-		"        present  10\n"
-		ZPROT2;
-	static const char blanks_crlf[] =
-		"\n" ZHEAD "  pages free     100\r\n"
-		"        min      1\n"
-		"        low      2\n"
-		"        high     3\n"
-		"        spanned  10\n"
-		"        present  10\n"
-		ZPROT2 "\n\n";
+		ZHEAD "  pages free     18446744073709551615\n"
+		      "        min      1\n"
+		      "        low      2\n"
+		      "        high     3\n"
+		      "        spanned  10\n"
+		      "        present  10\n" ZPROT2;
+	static const char blanks_crlf[] = "\n" ZHEAD "  pages free     100\r\n"
+					  "        min      1\n"
+					  "        low      2\n"
+					  "        high     3\n"
+					  "        spanned  10\n"
+					  "        present  10\n" ZPROT2 "\n\n";
 	struct ms_zoneinfo zi;
 	struct ms_diag d;
 	const struct ms_zone *z;
@@ -916,7 +905,7 @@ struct bad_case {
 	const char *text;
 	unsigned int line;
 	const char *msg;
-	size_t len;	/* 0: strlen(text); else the bytes, NULs included */
+	size_t len; /* 0: strlen(text); else the bytes, NULs included */
 };
 
 #define NUL_TEXT(s) .text = s, .len = sizeof(s) - 1
@@ -939,11 +928,12 @@ static const struct bad_case bad_cases[] = {
 	{ ZHEAD, 1, "expected 'pages free' in node 0, zone Normal" },
 	{ ZHEAD "  per-node stats\n      nr_active_anon 1\n", 1,
 	  "expected 'pages free' in node 0, zone Normal" },
-	{ ZHEAD "  pages free     100\n        min      1\n"
+	{ ZHEAD
+	  "  pages free     100\n        min      1\n"
 	  "        high     3\n        spanned  10\n        present  10\n",
 	  1, "expected 'min', 'low' and 'high' in node 0, zone Normal" },
 	{ ZHEAD "  pages free     100\n        min      1\n"
-	  "        low      2\n        high     3\n        spanned  10\n",
+		"        low      2\n        high     3\n        spanned  10\n",
 	  1, "expected 'spanned' and 'present' in node 0, zone Normal" },
 	{ ZHEAD "  pages free     12x\n", 2,
 	  "expected a number for 'pages free', found '12x'" },
@@ -962,7 +952,8 @@ static const struct bad_case bad_cases[] = {
 	{ ZHEAD ZBODY "        min      5\n", 8, "'min' appears twice" },
 	{ ZHEAD ZBODY "      numa_hit 1\n      numa_hit 2\n", 9,
 	  "'numa_hit' appears twice" },
-	{ ZHEAD ZBODY "  pages free     100\n", 8, "'pages free' appears twice" },
+	{ ZHEAD ZBODY "  pages free     100\n", 8,
+	  "'pages free' appears twice" },
 	{ ZHEAD ZBODY "        protection: 0, 0\n", 8,
 	  "expected 'protection: (N, N, ...)', found 'protection: 0, 0'" },
 	{ ZHEAD ZBODY "        protection: (0, 0\n", 8,
@@ -979,10 +970,11 @@ static const struct bad_case bad_cases[] = {
 	  "expected at most 8 protection entries" },
 	{ ZHEAD ZBODY ZPROT2 ZPROT2, 9, "'protection:' appears twice" },
 	{ ZHEAD ZBODY ZPROT2 "Node 0, zone  Movable\n" ZBODY
-	  "        protection: (0, 0, 0)\n", 16,
-	  "expected 2 protection entries as in the first zone, found 3" },
+			     "        protection: (0, 0, 0)\n",
+	  16, "expected 2 protection entries as in the first zone, found 3" },
 	{ ZHEAD ZBODY ZPROT2 "Node 0, zone  Movable\n" ZBODY ZPROT2
-	  "Node 0, zone   Device\n" ZBODY ZPROT2, 1,
+			     "Node 0, zone   Device\n" ZBODY ZPROT2,
+	  1,
 	  "expected at most 2 zones in node 0 as in the protection list, found 3" },
 	{ ZHEAD ZBODY ZPROT2 ZHEAD ZBODY ZPROT2, 9,
 	  "zone Normal of node 0 appears twice" },
@@ -991,8 +983,8 @@ static const struct bad_case bad_cases[] = {
 	  "Node 0, zone Z3\n" ZBODY "Node 0, zone Z4\n" ZBODY
 	  "Node 0, zone Z5\n" ZBODY "Node 0, zone Z6\n" ZBODY
 	  "Node 0, zone Z7\n" ZBODY "Node 0, zone Z8\n" ZBODY
-	  "Node 0, zone Z9\n" ZBODY, 57,
-	  "expected at most 8 zones in node 0" },
+	  "Node 0, zone Z9\n" ZBODY,
+	  57, "expected at most 8 zones in node 0" },
 	{ "Node 1, zone   Normal\n" ZBODY ZPROT2 ZHEAD ZBODY ZPROT2, 9,
 	  "expected nodes in ascending order, found node 0 after node 1" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n", 9,
@@ -1000,14 +992,14 @@ static const struct bad_case bad_cases[] = {
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n  node_unreclaimable:  0\n", 9,
 	  "expected 'cpu: N' after 'pagesets'" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n    cpu: 0\n"
-	  "              count: 1\n              high:  2\n", 10,
-	  "expected 'batch:' in the pageset of cpu 0" },
+			     "              count: 1\n              high:  2\n",
+	  10, "expected 'batch:' in the pageset of cpu 0" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n    cpu: 0\n"
-	  "    cpu: 1\n              count: 1\n", 10,
-	  "expected 'count:' in the pageset of cpu 0" },
+			     "    cpu: 1\n              count: 1\n",
+	  10, "expected 'count:' in the pageset of cpu 0" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n    cpu: 0\n"
-	  "              count: 1\n              count: 2\n", 12,
-	  "'count:' appears twice in the pageset of cpu 0" },
+			     "              count: 1\n              count: 2\n",
+	  12, "'count:' appears twice in the pageset of cpu 0" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n              count: 1\n", 10,
 	  "expected 'cpu: N' before the pageset values, found 'count: 1'" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n    cpu: x\n", 10,
@@ -1015,23 +1007,25 @@ static const struct bad_case bad_cases[] = {
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n    cpu: 0 pcp:\n", 10,
 	  "expected 'cpu: N', found 'cpu: 0 pcp:'" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU
-	  "              high:  18446744073709551616\n", 14,
-	  "'high:' appears twice in the pageset of cpu 0" },
+			     "              high:  18446744073709551616\n",
+	  14, "'high:' appears twice in the pageset of cpu 0" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n    cpu: 0\n"
-	  "              count: 18446744073709551616\n", 11,
-	  "'count' value '18446744073709551616' does not fit in 64 bits" },
+			     "              count: 18446744073709551616\n",
+	  11, "'count' value '18446744073709551616' does not fit in 64 bits" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "    cpu: 1\n"
-	  "              count: 18446744073709551615\n", 15,
-	  "sum of the pageset counts does not fit in 64 bits" },
+			     "              count: 18446744073709551615\n",
+	  15, "sum of the pageset counts does not fit in 64 bits" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "      nr_free_pages 1\n", 14,
 	  "expected 'cpu: N' or a pageset value, found 'nr_free_pages 1'" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "  start_pfn: 1\n"
-	  "      nr_free_pages 1\n", 15,
+			     "      nr_free_pages 1\n",
+	  15,
 	  "expected 'name: value' after the pagesets, found 'nr_free_pages 1'" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "  pagesets\n", 14,
 	  "'pagesets' appears twice" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "  start_pfn: 1\n"
-	  "  start_pfn: 2\n", 15, "'start_pfn' appears twice" },
+			     "  start_pfn: 2\n",
+	  15, "'start_pfn' appears twice" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "  start_pfn: x1\n", 14,
 	  "expected a number for 'start_pfn', found 'x1'" },
 	{ ZHEAD ZBODY ZPROT2 "  pagesets\n" ZCPU "  vm stats threshold: -3\n",
@@ -1051,8 +1045,8 @@ static const struct bad_case bad_cases[] = {
 	{ ZHEAD "  per-node stats\n      nr_a 1\n      nr_a 1\n", 4,
 	  "'nr_a' appears twice" },
 	{ ZHEAD "  per-node stats\n      nr_a 1\n" ZBODY ZPROT2
-	  "Node 0, zone  Movable\n  per-node stats\n", 12,
-	  "'per-node stats' appears twice for node 0" },
+		"Node 0, zone  Movable\n  per-node stats\n",
+	  12, "'per-node stats' appears twice for node 0" },
 	{ ZHEAD ZBODY "        scanned  0 (a: 1 i: x)\n", 8,
 	  "expected a number for 'scanned i:', found 'x'" },
 	{ ZHEAD ZBODY "        scanned  0 (b: 1 i: 2)\n", 8,
@@ -1063,8 +1057,9 @@ static const struct bad_case bad_cases[] = {
 	  "expected 'name value', found 'spanned'" },
 	{ ZHEAD ZBODY "a b c d e f g h i\n", 8,
 	  "expected 'name value', found 'a b c d e f g h i'" },
-	{ NUL_TEXT(ZHEAD ZBODY "      nr_free_pages 1\0" "00\n"), .line = 8,
-	  .msg = "unexpected binary data" },
+	{ NUL_TEXT(ZHEAD ZBODY "      nr_free_pages 1\0"
+			       "00\n"),
+	  .line = 8, .msg = "unexpected binary data" },
 	{ NUL_TEXT("\0"), .line = 1, .msg = "unexpected binary data" },
 	/* 2 zones per node, 4 entries: DMA then HighMem cannot be placed. */
 	{ "Node 0, zone  HighMem\n" ZBODY "        protection: (0, 0, 0, 0)\n"
@@ -1173,7 +1168,8 @@ static void test_noise(void **state)
 		assert_non_null(buf);
 		for (j = 0; j < len; j++)
 			buf[j] = (i & 1) ? (char)rng() :
-				 alphabet[rng() % (sizeof(alphabet) - 1)];
+					   alphabet[rng() %
+						    (sizeof(alphabet) - 1)];
 		parse_any(buf, len);
 		free(buf);
 	}

@@ -81,33 +81,32 @@ static int check_same(const char *text, size_t len)
 	return ea;
 }
 
-static const char zone[] =
-	"Node 0, zone   Normal\n"
-	"  pages free     1000\n"
-	"        boost    0\n"
-	"        min      10\n"
-	"        low      20\n"
-	"        high     30\n"
-	"        spanned  4096\n"
-	"        present  4096\n"
-	"        managed  4000\n"
-	"        protection: (0, 0, 0, 0, 0)\n"
-	"      nr_free_pages 1000\n"
-	"  pagesets\n"
-	"    cpu: 0\n"
-	"              count: 5\n"
-	"              high:  186\n"
-	"              batch: 31\n"
-	"              high_min: 62\n"
-	"              high_max: 248\n"
-	"  vm stats threshold: 24\n"
-	"    cpu: 1\n"
-	"              count: 18446744073709551610\n"
-	"              high:  190\n"
-	"              batch: 31\n"
-	"  vm stats threshold: 28\n"
-	"  node_unreclaimable:  0\n"
-	"  start_pfn:           4096\n";
+static const char zone[] = "Node 0, zone   Normal\n"
+			   "  pages free     1000\n"
+			   "        boost    0\n"
+			   "        min      10\n"
+			   "        low      20\n"
+			   "        high     30\n"
+			   "        spanned  4096\n"
+			   "        present  4096\n"
+			   "        managed  4000\n"
+			   "        protection: (0, 0, 0, 0, 0)\n"
+			   "      nr_free_pages 1000\n"
+			   "  pagesets\n"
+			   "    cpu: 0\n"
+			   "              count: 5\n"
+			   "              high:  186\n"
+			   "              batch: 31\n"
+			   "              high_min: 62\n"
+			   "              high_max: 248\n"
+			   "  vm stats threshold: 24\n"
+			   "    cpu: 1\n"
+			   "              count: 18446744073709551610\n"
+			   "              high:  190\n"
+			   "              batch: 31\n"
+			   "  vm stats threshold: 28\n"
+			   "  node_unreclaimable:  0\n"
+			   "  start_pfn:           4096\n";
 
 static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
 
@@ -134,8 +133,9 @@ static void test_mutations(void **state)
 		memcpy(buf, zone, len);
 		for (k = 0; k < nmut; k++) {
 			/* mostly in the pagesets */
-			size_t at = rnd(4) ? 240 + rnd((unsigned int)len - 240)
-					   : rnd((unsigned int)len);
+			size_t at = rnd(4) ?
+					    240 + rnd((unsigned int)len - 240) :
+					    rnd((unsigned int)len);
 
 			switch (rnd(4)) {
 			case 0:
