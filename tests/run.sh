@@ -29,7 +29,8 @@ passed=0
 failed=0
 log=$(mktemp)
 fails=$(mktemp)
-trap 'rm -f "$log" "$fails"' EXIT
+again=$(mktemp)
+trap 'rm -f "$log" "$fails" "$again"' EXIT
 
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -87,8 +88,9 @@ if [ "${KMOD:-1}" != 0 ]; then
 		f=1
 	fi
 	[ "$f" -ne 0 ] && grep -v '^ok ' "$log" | tail -60
-	grep 'not ok ' "$log" | sed 's|^|kmod: |' >>"$fails"
-	[ "$f" -ne 0 ] && [ -z "$(grep 'not ok ' "$log")" ] &&
+	grep '^[^#]*not ok ' "$log" | sed 's|^|kmod: |' >>"$fails"
+	grep '^# .*: first boot: ' "$log" | sed 's|^# |kmod: |' >>"$again"
+	[ "$f" -ne 0 ] && [ -z "$(grep '^[^#]*not ok ' "$log")" ] &&
 		echo "kmod: exit status $rc: $line" >>"$fails"
 	echo "kmod: tests/kmod/run.sh: $p passed, $f failed"
 	passed=$((passed + p))
@@ -96,6 +98,10 @@ if [ "${KMOD:-1}" != 0 ]; then
 fi
 
 # What failed, again, just above the last line: a long log's tail shows it.
+if [ -s "$again" ]; then
+	echo "# failed on a guest's first boot, counted from its second:"
+	sed 's/^/#   /' "$again"
+fi
 if [ -s "$fails" ]; then
 	echo "# failed:"
 	sed 's/^/#   /' "$fails"
