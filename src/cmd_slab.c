@@ -9,13 +9,15 @@
  * screen shows them, otherwise each sample is one JSON object on one
  * line (NDJSON), flushed as it is written.
  *
- * Every sample re-reads /proc/slabinfo and /proc/meminfo. The previous
- * and the first parsed slabinfo are detached from the snapshot
- * (ms_snapshot_take()) and kept for the deltas. SLUB's sysfs facts of a
+ * Every sample re-reads /proc/slabinfo and /proc/meminfo, through
+ * descriptors kept open for the run and buffers reused from sample to
+ * sample (struct ms_refile). The previous and the first parsed slabinfo
+ * are kept for the deltas. SLUB's sysfs facts of a
  * cache do not change while it exists (order can be changed by root,
  * rarely), so they are read once per cache name and kept for the run:
  * reading three sysfs files for each of a few hundred caches costs
- * several times more than reading /proc/slabinfo itself.
+ * several times more than reading /proc/slabinfo itself. The live
+ * screen reads them only for the caches it shows, as it shows them.
  */
 #include <errno.h>
 #include <regex.h>
@@ -27,6 +29,7 @@
 
 #include "cmd.h"
 #include "analysis/slab.h"
+#include "proc/refile.h"
 #include "proc/slub_sysfs.h"
 #include "tui/slab.h"
 #include "tui/term.h"
@@ -343,8 +346,11 @@ static void facts_release(struct facts *f)
 
 /**
  * struct sampler - the samples of one run
+ * @slab_file, @mem_file: /proc/slabinfo and /proc/meminfo, kept open
+ *               and read again from the start for each sample
  * @first, @cur: the first and the latest parsed slabinfo (owned; the
  *               same object after the first sample)
+ * @meminfo:     the latest parsed meminfo
  * @model:       the latest sample, borrowing @cur
  * @chk:         meminfo cross-check, valid when @has_chk
  * @warning:     why meminfo is missing from the latest sample, or ""
@@ -354,8 +360,11 @@ static void facts_release(struct facts *f)
 struct sampler {
 	struct ms_ctx *ctx;
 	bool watch;
+	struct ms_refile slab_file;
+	struct ms_refile mem_file;
 	struct ms_slabinfo *first;
 	struct ms_slabinfo *cur;
+	struct ms_kv meminfo;
 	struct ms_slab_model model;
 	struct ms_slab_growth growth;
 	struct facts facts;
@@ -394,15 +403,16 @@ static void wall_time(char *buf, size_t size)
 
 static void sampler_meminfo(struct sampler *s)
 {
-	struct ms_snapshot *snap = &s->ctx->snap;
+	struct ms_refile *f = &s->mem_file;
 	struct ms_diag d = { 0 };
-	const struct ms_kv *mi;
 
 	s->has_chk = false;
 	s->warning[0] = '\0';
-	if (ms_snapshot_load(snap, MS_FILE_MEMINFO, &d) ||
-	    !(mi = ms_snapshot_get(snap, MS_FILE_MEMINFO)) ||
-	    ms_slab_meminfo_check(&s->model, mi, &s->chk, &d)) {
+	ms_kv_release(&s->meminfo);
+	if (ms_refile_read(f, &s->ctx->src, &d) ||
+	    ms_meminfo_parse(&s->meminfo, f->buf, f->len,
+			     ms_source_label(f->path), &d) ||
+	    ms_slab_meminfo_check(&s->model, &s->meminfo, &s->chk, &d)) {
 		ms_diag_format(&d, s->warning, sizeof(s->warning));
 		return;
 	}
@@ -414,19 +424,47 @@ static void sampler_meminfo(struct sampler *s)
  * since the previous and the first sample, growth, meminfo (optional).
  * Return: 0, or a negative errno with s->diag filled.
  */
+static void slabinfo_free(struct ms_slabinfo *si)
+{
+	if (si)
+		ms_slabinfo_release(si);
+	free(si);
+}
+
+/* Reads and parses /proc/slabinfo again. */
+static int read_slabinfo(struct sampler *s, struct ms_slabinfo **out)
+{
+	struct ms_refile *f = &s->slab_file;
+	struct ms_slabinfo *si;
+	int err;
+
+	err = ms_refile_read(f, &s->ctx->src, &s->diag);
+	if (err)
+		return err;
+	si = malloc(sizeof(*si));
+	if (!si)
+		return ms_diag_set(&s->diag, NULL, 0, -ENOMEM,
+				   "out of memory");
+	err = ms_slabinfo_parse(si, f->buf, f->len, ms_source_label(f->path),
+				&s->diag);
+	if (err) {
+		free(si);
+		return err;
+	}
+	*out = si;
+	return 0;
+}
+
 static int sampler_next(struct sampler *s)
 {
 	struct ms_snapshot *snap = &s->ctx->snap;
-	struct ms_slabinfo *si;
+	struct ms_slabinfo *si = NULL;
 	double now;
 	int err;
 
-	if (s->n)
-		ms_snapshot_drop(snap);
-	err = ms_snapshot_load(snap, MS_FILE_SLABINFO, &s->diag);
+	err = read_slabinfo(s, &si);
 	if (err)
 		return err;
-	si = ms_snapshot_take(snap, MS_FILE_SLABINFO);
 	now = mono_s();
 	wall_time(s->time, sizeof(s->time));
 	ms_slab_model_release(&s->model);
@@ -448,11 +486,11 @@ static int sampler_next(struct sampler *s)
 		err = ms_slab_growth_update(&s->growth, &s->model, &s->diag);
 	if (err) {
 		ms_slab_model_release(&s->model);
-		ms_snapshot_data_free(MS_FILE_SLABINFO, si);
+		slabinfo_free(si);
 		return err;
 	}
 	if (s->cur != s->first)
-		ms_snapshot_data_free(MS_FILE_SLABINFO, s->cur);
+		slabinfo_free(s->cur);
 	s->cur = si;
 	s->t_cur = now;
 	if (!s->first) {
@@ -469,9 +507,12 @@ static void sampler_release(struct sampler *s)
 	ms_slab_model_release(&s->model);
 	ms_slab_growth_release(&s->growth);
 	if (s->cur != s->first)
-		ms_snapshot_data_free(MS_FILE_SLABINFO, s->cur);
-	ms_snapshot_data_free(MS_FILE_SLABINFO, s->first);
+		slabinfo_free(s->cur);
+	slabinfo_free(s->first);
 	s->cur = s->first = NULL;
+	ms_kv_release(&s->meminfo);
+	ms_refile_release(&s->slab_file);
+	ms_refile_release(&s->mem_file);
 	facts_release(&s->facts);
 }
 
@@ -630,8 +671,6 @@ static int tui_sample(void *arg, struct ms_tui_slab_sample *out)
 	int err;
 
 	err = sampler_next(s);
-	if (!err)
-		err = attach_facts(s, NULL, 0);
 	if (err) {
 		((struct tui_arg *)arg)->failed = true;
 		return err;
@@ -641,6 +680,18 @@ static int tui_sample(void *arg, struct ms_tui_slab_sample *out)
 	out->warning = s->warning;
 	out->number = s->n;
 	return 0;
+}
+
+/* The screen asks for the facts of the rows it shows, as it shows them. */
+static int tui_facts(void *arg, const struct ms_slab_row *row)
+{
+	struct sampler *s = ((struct tui_arg *)arg)->s;
+	int err;
+
+	err = attach_facts(s, &row, 1);
+	if (err)
+		((struct tui_arg *)arg)->failed = true;
+	return err;
 }
 
 static bool tui_color(const struct ms_opts *opts)
@@ -666,6 +717,7 @@ static int run_tui(struct sampler *s, const struct slab_opts *o)
 		.title = title,
 		.growth = o->growth,
 		.sample = tui_sample,
+		.facts = tui_facts,
 		.arg = &ta,
 	};
 	int err;
@@ -691,7 +743,12 @@ int cmd_slab(struct ms_ctx *ctx, int argc, char **argv)
 		.growth = { .window = DEFAULT_GROW_WINDOW,
 			    .min_bytes = DEFAULT_GROW_MIN_BYTES },
 	};
-	struct sampler s = { .ctx = ctx, .facts = { .dir = -1 } };
+	struct sampler s = {
+		.ctx = ctx,
+		.facts = { .dir = -1 },
+		.slab_file = { .path = "proc/slabinfo" },
+		.mem_file = { .path = "proc/meminfo" },
+	};
 	bool tui = false;
 	int ret;
 
