@@ -368,8 +368,12 @@ static int read_slabinfo(struct sampler *s, struct ms_slabinfo **out)
 	if (!si)
 		return ms_diag_set(&s->diag, NULL, 0, -ENOMEM,
 				   "out of memory");
-	err = ms_slabinfo_parse(si, f->buf, f->len, ms_source_label(f->path),
-				&s->diag);
+	/* lines as in the sample before (parsed from f->prev) are copied */
+	err = ms_slabinfo_parse_next(si, f->buf, f->len,
+				     s->cur && s->cur->text == f->prev ?
+					     s->cur :
+					     NULL,
+				     ms_source_label(f->path), &s->diag);
 	if (err) {
 		free(si);
 		return err;

@@ -274,13 +274,43 @@ struct sort_item {
 	size_t at;
 };
 
-static int cmp_items(const void *pa, const void *pb)
+static bool item_before(const struct sort_item *a, const struct sort_item *b)
 {
-	const struct sort_item *a = pa, *b = pb;
+	return a->key < b->key || (a->key == b->key && a->index < b->index);
+}
 
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return CMP(a->index, b->index);
+/*
+ * A bottom-up merge sort of the items, through @tmp (as many items):
+ * the comparison is two integers, which a call through qsort()'s
+ * function pointer for every one would cost several times over.
+ */
+static void sort_items_merge(struct sort_item *v, struct sort_item *tmp,
+			     size_t n)
+{
+	struct sort_item *src = v, *dst = tmp, *t;
+	size_t width, lo;
+
+	for (width = 1; width < n; width *= 2) {
+		for (lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				dst[k++] = item_before(&src[j], &src[i]) ?
+						   src[j++] :
+						   src[i++];
+			while (i < mid)
+				dst[k++] = src[i++];
+			while (j < hi)
+				dst[k++] = src[j++];
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
 }
 
 /* A double as an unsigned number of the same order (-0 as 0). */
@@ -347,8 +377,8 @@ static bool row_key(const struct ms_slab_row *r, enum ms_slab_sort_key key,
  * ascending order of the pairs is the wanted one. Return: false when
  * the key is not numeric (or a value is not a number).
  */
-static bool sort_items(struct sort_item *v, const struct ms_slab_model *m,
-		       const struct sort_ctx *ctx)
+static bool sort_items(struct sort_item *v, struct sort_item *tmp,
+		       const struct ms_slab_model *m, const struct sort_ctx *ctx)
 {
 	/* every key but the name sorts from the largest down */
 	bool down = !ctx->reverse;
@@ -363,7 +393,7 @@ static bool sort_items(struct sort_item *v, const struct ms_slab_model *m,
 		v[i].index = m->rows[i].index;
 		v[i].at = i;
 	}
-	qsort(v, m->nr_rows, sizeof(*v), cmp_items);
+	sort_items_merge(v, tmp, m->nr_rows);
 	return true;
 }
 
@@ -371,8 +401,9 @@ static bool sort_items(struct sort_item *v, const struct ms_slab_model *m,
  * A live screen sorts the same rows again on every redraw: a pass that
  * finds them in order already is all it costs then. Otherwise small
  * (key, position) items are sorted rather than the rows, which are
- * large for qsort to move around and slow to compare through the key's
- * switch, and the rows copied once into their places.
+ * large to move around and slow to compare through the key's switch,
+ * and the rows copied once into their places. Names are compared as
+ * before, through pointers.
  */
 void ms_slab_sort(struct ms_slab_model *m, enum ms_slab_sort_key key,
 		  bool reverse)
@@ -391,10 +422,10 @@ void ms_slab_sort(struct ms_slab_model *m, enum ms_slab_sort_key key,
 	if (i == n)
 		return;
 	tmp = malloc(n * sizeof(*tmp));
-	items = malloc(n * sizeof(*items));
+	items = malloc(2 * n * sizeof(*items));
 	if (!tmp || !items)
 		goto out_in_place;
-	if (sort_items(items, m, &ctx)) {
+	if (sort_items(items, items + n, m, &ctx)) {
 		for (i = 0; i < n; i++)
 			tmp[i] = m->rows[items[i].at];
 	} else {

@@ -114,8 +114,15 @@ static int read_all(struct ms_refile *f)
 int ms_refile_read(struct ms_refile *f, const struct ms_source *src,
 		   struct ms_diag *diag)
 {
+	char *keep = f->buf;
+	size_t keep_cap = f->cap;
 	int err = 0;
 
+	/* the latest contents become the previous ones */
+	f->buf = f->prev;
+	f->cap = f->prev_cap;
+	f->prev = keep;
+	f->prev_cap = keep_cap;
 	f->len = 0;
 	if (f->open && replaced(f, src))
 		refile_close(f);
@@ -134,6 +141,7 @@ void ms_refile_release(struct ms_refile *f)
 {
 	refile_close(f);
 	free(f->buf);
-	f->buf = NULL;
-	f->len = f->cap = 0;
+	free(f->prev);
+	f->buf = f->prev = NULL;
+	f->len = f->cap = f->prev_cap = 0;
 }

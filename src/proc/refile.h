@@ -16,10 +16,12 @@
  * @open:  @fd is open (not before the first read, nor after a failed one)
  * @dev, @ino: what @fd refers to, to notice a capture file replaced
  *         (renamed over) between two samples
- * @buf:   the latest contents, NUL-terminated; reused from sample to
- *         sample
+ * @buf:   the latest contents, NUL-terminated
  * @len:   their length without the terminator
  * @cap:   bytes allocated at @buf
+ * @prev, @prev_cap: the contents before, kept until the next read (to
+ *         compare a sample with the one before); the two buffers are
+ *         reused in turn from sample to sample
  *
  * A watch loop reads the same /proc files every interval. Opening,
  * checking and closing them each time, and allocating a new buffer,
@@ -40,11 +42,14 @@ struct ms_refile {
 	char *buf;
 	size_t len;
 	size_t cap;
+	char *prev;
+	size_t prev_cap;
 };
 
 /**
  * ms_refile_read() - read the whole file again into @f->buf
  *
+ * What @f->buf held is kept in @f->prev until the next call.
  * The same checks and messages as ms_source_read(): directories, FIFOs
  * and devices are refused, and so is more than MS_READ_MAX bytes.
  *

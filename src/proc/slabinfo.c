@@ -710,8 +710,29 @@ static size_t count_lines(const char *buf, size_t len)
 	return n;
 }
 
+/* Line @line (ending at @lend) is @prev's line of cache @i. */
+static bool same_line(const struct ms_slabinfo *prev, size_t i,
+		      const char *line, const char *lend)
+{
+	size_t l = (size_t)(lend - line), at;
+
+	if (i >= prev->nr_caches)
+		return false;
+	at = prev->line_at[i];
+	return at + l <= prev->text_len &&
+	       (at + l == prev->text_len || prev->text[at + l] == '\n') &&
+	       !memcmp(prev->text + at, line, l);
+}
+
 int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 		      const char *name, struct ms_diag *diag)
+{
+	return ms_slabinfo_parse_next(si, buf, len, NULL, name, diag);
+}
+
+int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
+			   size_t len, const struct ms_slabinfo *prev,
+			   const char *name, struct ms_diag *diag)
 {
 	const char *p = buf, *end = buf + len;
 	struct dups dups = { NULL, 0 };
@@ -720,10 +741,13 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 	struct fast *fp;
 	size_t cap = 0;
 	uint32_t hash;
+	bool reuse = false;
 	unsigned int lineno = 0;
 	int err, state = 0;
 
 	memset(si, 0, sizeof(*si));
+	si->text = buf;
+	si->text_len = len;
 	st = malloc(sizeof(*st));
 	if (!st)
 		return ms_diag_set(diag, name, 0, -ENOMEM, "out of memory");
@@ -747,14 +771,17 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 							  (size_t)(end - line));
 				struct ms_slab_cache *nc;
 
+				/* the line offsets after the caches */
 				if (ncap > UINT32_MAX ||
-				    !(nc = malloc(ncap * sizeof(*nc)))) {
+				    !(nc = malloc(ncap * (sizeof(*nc) +
+							  sizeof(size_t))))) {
 					err = ms_diag_set(diag, name, 0,
 							  -ENOMEM,
 							  "out of memory");
 					goto out_err;
 				}
 				si->caches = nc;
+				si->line_at = (size_t *)(nc + ncap);
 				cap = ncap;
 				if (dups_init(&dups, cap)) {
 					err = ms_diag_set(diag, name, 0,
@@ -764,6 +791,15 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 				}
 			}
 			c = &si->caches[si->nr_caches];
+			si->line_at[si->nr_caches] = (size_t)(line - buf);
+			if (reuse && same_line(prev, si->nr_caches, line, lend)) {
+				*c = prev->caches[si->nr_caches];
+				c->line = lineno;
+				c->dup_index = 0;
+				dups_add(&dups, si, si->nr_caches++,
+					 name_hash(c->name));
+				continue;
+			}
 			memset(c, 0, sizeof(*c));
 			if (fast_cache(c, fp, lay, line, lend, &hash)) {
 				c->line = lineno;
@@ -792,6 +828,11 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 				goto out_err;
 			fast_init(fp, lay);
 			state = 2;
+			/* the same header: the same lines read the same */
+			si->head_len = (size_t)(p - buf);
+			reuse = prev && prev->line_at &&
+				prev->head_len == si->head_len &&
+				!memcmp(prev->text, buf, si->head_len);
 			continue;
 		}
 		err = parse_cache(&si->caches[si->nr_caches], lay, s, sl, name,

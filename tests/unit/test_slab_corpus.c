@@ -307,6 +307,58 @@ static void fast_and_slow(const char *file, const char *buf, size_t len)
 	free(text);
 }
 
+/* ms_slabinfo_parse_next() gives what ms_slabinfo_parse() gives. */
+static void expect_next(const char *file, const struct ms_slabinfo *prev,
+			const char *buf, size_t len)
+{
+	struct ms_slabinfo a, b;
+	struct ms_diag d = { 0 };
+	size_t i;
+
+	parse_text(&a, file, buf, len);
+	assert_int_equal(ms_slabinfo_parse_next(&b, buf, len, prev, file, &d),
+			 0);
+	assert_int_equal(a.nr_caches, b.nr_caches);
+	for (i = 0; i < a.nr_caches; i++)
+		if (memcmp(&a.caches[i], &b.caches[i], sizeof(a.caches[i])))
+			fail_msg("%s:%u: cache '%s' read differently after a sample",
+				 file, a.caches[i].line, a.caches[i].name);
+	ms_slabinfo_release(&a);
+	ms_slabinfo_release(&b);
+}
+
+/*
+ * A sample after another: the same text, some counts changed (the last
+ * digit of every other line), and lines with a blank at the end.
+ */
+static void next_sample(const char *file, const char *buf, size_t len)
+{
+	struct ms_slabinfo prev;
+	char *text = malloc(len + 1);
+	size_t i, nl = 0;
+
+	assert_non_null(text);
+	memcpy(text, buf, len);
+	for (i = 1; i < len; i++) {
+		if (text[i] != '\n' || ++nl < 3 || nl % 2)
+			continue;
+		if (text[i - 1] >= '0' && text[i - 1] < '9')
+			text[i - 1]++;
+	}
+	parse_text(&prev, file, buf, len);
+	expect_next(file, &prev, buf, len);
+	expect_next(file, &prev, text, len);
+	ms_slabinfo_release(&prev);
+	free(text);
+}
+
+static void test_next_sample(void **state)
+{
+	(void)state;
+	NEED_CORPUS();
+	each_file(next_sample);
+}
+
 static void test_fast_and_slow_paths_agree(void **state)
 {
 	(void)state;
@@ -458,6 +510,7 @@ static void reordered(const char *file, const char *buf, size_t len)
 	}
 	parse_text(&si, file, buf, len);
 	parse_text(&rev, file, text, o);
+	expect_next(file, &si, text, o);
 	assert_int_equal(ms_slab_growth_init(&g, &go, &d), 0);
 	assert_int_equal(ms_slab_model_build(&m, &rev, 4096, &d), 0);
 	assert_int_equal(ms_slab_growth_update(&g, &m, &d), 0);
@@ -803,6 +856,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_file_parses),
 		cmocka_unit_test(test_fast_and_slow_paths_agree),
+		cmocka_unit_test(test_next_sample),
 		cmocka_unit_test(test_sort_every_key),
 		cmocka_unit_test(test_reordered_samples),
 		cmocka_unit_test(test_procfs),
