@@ -9,13 +9,15 @@
  * screen shows them, otherwise each sample is one JSON object on one
  * line (NDJSON), flushed as it is written.
  *
- * Every sample re-reads /proc/slabinfo and /proc/meminfo. The previous
- * and the first parsed slabinfo are detached from the snapshot
- * (ms_snapshot_take()) and kept for the deltas. SLUB's sysfs facts of a
+ * Every sample re-reads /proc/slabinfo and /proc/meminfo, through
+ * descriptors kept open for the run and buffers reused from sample to
+ * sample (struct ms_refile). The previous and the first parsed slabinfo
+ * are kept for the deltas. SLUB's sysfs facts of a
  * cache do not change while it exists (order can be changed by root,
  * rarely), so they are read once per cache name and kept for the run:
  * reading three sysfs files for each of a few hundred caches costs
- * several times more than reading /proc/slabinfo itself.
+ * several times more than reading /proc/slabinfo itself. The live
+ * screen reads them only for the caches it shows, as it shows them.
  */
 #include <errno.h>
 #include <regex.h>
@@ -26,7 +28,9 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "cmd_watch.h"
 #include "analysis/slab.h"
+#include "proc/refile.h"
 #include "proc/slub_sysfs.h"
 #include "tui/slab.h"
 #include "tui/term.h"
@@ -38,9 +42,6 @@ enum {
 	OPT_GROW_MIN,
 };
 
-#define DEFAULT_INTERVAL_MS 2000
-#define MIN_INTERVAL_MS 100
-#define MAX_INTERVAL_MS (86400 * 1000)
 #define DEFAULT_GROW_WINDOW 5
 #define DEFAULT_GROW_MIN_BYTES (64 * 1024)
 
@@ -62,10 +63,7 @@ struct slab_opts {
 	regex_t re;
 	bool has_re;
 	bool once;
-	bool watch;
-	bool interval_given;
-	unsigned int interval_ms;
-	uint64_t count;
+	struct ms_watch_opts w;
 	struct ms_slab_growth_opts growth;
 };
 
@@ -81,10 +79,9 @@ static const struct argp_option slab_options[] = {
 	  "expression REGEX", 0 },
 	{ "once", 'o', NULL, 0,
 	  "Print one sample and exit (the default without --watch)", 0 },
-	{ "watch", 'w', "SECONDS", OPTION_ARG_OPTIONAL,
-	  "Sample every SECONDS (default 2): a live view on a terminal, "
-	  "otherwise (or with --json) one JSON object per sample and line", 0 },
-	{ "count", 'c', "N", 0, "Stop after N samples (implies --watch)", 0 },
+	MS_WATCH_ARGP_OPTIONS("Sample every SECONDS (default 2): a live view "
+			      "on a terminal, otherwise (or with --json) one "
+			      "JSON object per sample and line"),
 	{ "grow-window", OPT_GROW_WINDOW, "K", 0,
 	  "A cache is growing when its size did not fall over its last K "
 	  "samples (default 5) and rose by more than --grow-min", 0 },
@@ -93,32 +90,6 @@ static const struct argp_option slab_options[] = {
 	  "growing (default 64K; suffixes K, M, G)", 0 },
 	{ 0 }
 };
-
-/* "2", "0.5", "1.25": seconds with up to three decimals, in ms. */
-static int parse_seconds(const char *arg, unsigned int *ms)
-{
-	const char *dot = strchr(arg, '.');
-	size_t ilen = dot ? (size_t)(dot - arg) : strlen(arg);
-	uint64_t whole, frac = 0;
-	size_t flen = 0, i;
-
-	if (!ilen || ms_parse_u64(arg, ilen, &whole))
-		return -EINVAL;
-	if (dot) {
-		flen = strlen(dot + 1);
-		if (!flen || flen > 3 || ms_parse_u64(dot + 1, flen, &frac))
-			return -EINVAL;
-		for (i = flen; i < 3; i++)
-			frac *= 10;
-	}
-	if (whole > MAX_INTERVAL_MS / 1000)
-		return -ERANGE;
-	whole = whole * 1000 + frac;
-	if (whole < MIN_INTERVAL_MS || whole > MAX_INTERVAL_MS)
-		return -ERANGE;
-	*ms = (unsigned int)whole;
-	return 0;
-}
 
 /* "65536", "64K", "1M", "2G" (binary multiples) */
 static int parse_size(const char *arg, uint64_t *bytes)
@@ -157,6 +128,8 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 	char msg[256];
 	int err;
 
+	if (ms_watch_parse_opt(&o->w, key, arg, state))
+		return 0;
 	switch (key) {
 	case 's':
 		if (ms_slab_sort_key_parse(arg, &o->sort))
@@ -183,21 +156,6 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 	case 'o':
 		o->once = true;
 		break;
-	case 'w':
-		o->watch = true;
-		if (!arg)
-			break;
-		if (parse_seconds(arg, &o->interval_ms))
-			argp_error(state, "--watch: expected seconds from 0.1 "
-				   "to 86400 (up to 3 decimals), found '%s'",
-				   arg);
-		o->interval_given = true;
-		break;
-	case 'c':
-		o->count = ms_parse_uint_arg(state, "--count", arg, 1,
-					     UINT32_MAX);
-		o->watch = true;
-		break;
 	case OPT_GROW_WINDOW:
 		o->growth.window = (unsigned int)ms_parse_uint_arg(
 			state, "--grow-window", arg, 2,
@@ -209,19 +167,10 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 				   "bytes (suffixes K, M, G), found '%s'", arg);
 		break;
 	case ARGP_KEY_ARG:
-		/* "--watch 1": the optional value as a separate word */
-		if (o->watch && !o->interval_given) {
-			if (parse_seconds(arg, &o->interval_ms))
-				argp_error(state, "--watch: expected seconds "
-					   "from 0.1 to 86400 (up to 3 "
-					   "decimals), found '%s'", arg);
-			o->interval_given = true;
-			break;
-		}
 		argp_error(state, "unexpected argument '%s'", arg);
 		break;
 	case ARGP_KEY_END:
-		if (o->once && o->watch)
+		if (o->once && o->w.watch)
 			argp_error(state, "--once cannot be combined with "
 				   "--watch or --count");
 		break;
@@ -343,8 +292,11 @@ static void facts_release(struct facts *f)
 
 /**
  * struct sampler - the samples of one run
+ * @slab_file, @mem_file: /proc/slabinfo and /proc/meminfo, kept open
+ *               and read again from the start for each sample
  * @first, @cur: the first and the latest parsed slabinfo (owned; the
  *               same object after the first sample)
+ * @meminfo:     the latest parsed meminfo
  * @model:       the latest sample, borrowing @cur
  * @chk:         meminfo cross-check, valid when @has_chk
  * @warning:     why meminfo is missing from the latest sample, or ""
@@ -354,8 +306,11 @@ static void facts_release(struct facts *f)
 struct sampler {
 	struct ms_ctx *ctx;
 	bool watch;
+	struct ms_refile slab_file;
+	struct ms_refile mem_file;
 	struct ms_slabinfo *first;
 	struct ms_slabinfo *cur;
+	struct ms_kv meminfo;
 	struct ms_slab_model model;
 	struct ms_slab_growth growth;
 	struct facts facts;
@@ -369,40 +324,18 @@ struct sampler {
 	struct ms_diag diag;
 };
 
-static double mono_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* "2026-11-22T03:38:21.125Z" */
-static void wall_time(char *buf, size_t size)
-{
-	struct timespec ts;
-	struct tm tm;
-	char sec[32];
-
-	buf[0] = '\0';
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (!gmtime_r(&ts.tv_sec, &tm) ||
-	    !strftime(sec, sizeof(sec), "%Y-%m-%dT%H:%M:%S", &tm))
-		return;
-	snprintf(buf, size, "%.20s.%03dZ", sec, (int)(ts.tv_nsec / 1000000));
-}
-
 static void sampler_meminfo(struct sampler *s)
 {
-	struct ms_snapshot *snap = &s->ctx->snap;
+	struct ms_refile *f = &s->mem_file;
 	struct ms_diag d = { 0 };
-	const struct ms_kv *mi;
 
 	s->has_chk = false;
 	s->warning[0] = '\0';
-	if (ms_snapshot_load(snap, MS_FILE_MEMINFO, &d) ||
-	    !(mi = ms_snapshot_get(snap, MS_FILE_MEMINFO)) ||
-	    ms_slab_meminfo_check(&s->model, mi, &s->chk, &d)) {
+	ms_kv_release(&s->meminfo);
+	if (ms_refile_read(f, &s->ctx->src, &d) ||
+	    ms_meminfo_parse(&s->meminfo, f->buf, f->len,
+			     ms_source_label(f->path), &d) ||
+	    ms_slab_meminfo_check(&s->model, &s->meminfo, &s->chk, &d)) {
 		ms_diag_format(&d, s->warning, sizeof(s->warning));
 		return;
 	}
@@ -414,21 +347,53 @@ static void sampler_meminfo(struct sampler *s)
  * since the previous and the first sample, growth, meminfo (optional).
  * Return: 0, or a negative errno with s->diag filled.
  */
+static void slabinfo_free(struct ms_slabinfo *si)
+{
+	if (si)
+		ms_slabinfo_release(si);
+	free(si);
+}
+
+/* Reads and parses /proc/slabinfo again. */
+static int read_slabinfo(struct sampler *s, struct ms_slabinfo **out)
+{
+	struct ms_refile *f = &s->slab_file;
+	struct ms_slabinfo *si;
+	int err;
+
+	err = ms_refile_read(f, &s->ctx->src, &s->diag);
+	if (err)
+		return err;
+	si = malloc(sizeof(*si));
+	if (!si)
+		return ms_diag_set(&s->diag, NULL, 0, -ENOMEM,
+				   "out of memory");
+	/* lines as in the sample before (parsed from f->prev) are copied */
+	err = ms_slabinfo_parse_next(si, f->buf, f->len,
+				     s->cur && s->cur->text == f->prev ?
+					     s->cur :
+					     NULL,
+				     ms_source_label(f->path), &s->diag);
+	if (err) {
+		free(si);
+		return err;
+	}
+	*out = si;
+	return 0;
+}
+
 static int sampler_next(struct sampler *s)
 {
 	struct ms_snapshot *snap = &s->ctx->snap;
-	struct ms_slabinfo *si;
+	struct ms_slabinfo *si = NULL;
 	double now;
 	int err;
 
-	if (s->n)
-		ms_snapshot_drop(snap);
-	err = ms_snapshot_load(snap, MS_FILE_SLABINFO, &s->diag);
+	err = read_slabinfo(s, &si);
 	if (err)
 		return err;
-	si = ms_snapshot_take(snap, MS_FILE_SLABINFO);
-	now = mono_s();
-	wall_time(s->time, sizeof(s->time));
+	now = ms_mono_s();
+	ms_wall_time(s->time, sizeof(s->time));
 	ms_slab_model_release(&s->model);
 	err = ms_slab_model_build(&s->model, si, snap->meta.page_size,
 				  &s->diag);
@@ -448,11 +413,11 @@ static int sampler_next(struct sampler *s)
 		err = ms_slab_growth_update(&s->growth, &s->model, &s->diag);
 	if (err) {
 		ms_slab_model_release(&s->model);
-		ms_snapshot_data_free(MS_FILE_SLABINFO, si);
+		slabinfo_free(si);
 		return err;
 	}
 	if (s->cur != s->first)
-		ms_snapshot_data_free(MS_FILE_SLABINFO, s->cur);
+		slabinfo_free(s->cur);
 	s->cur = si;
 	s->t_cur = now;
 	if (!s->first) {
@@ -469,9 +434,12 @@ static void sampler_release(struct sampler *s)
 	ms_slab_model_release(&s->model);
 	ms_slab_growth_release(&s->growth);
 	if (s->cur != s->first)
-		ms_snapshot_data_free(MS_FILE_SLABINFO, s->cur);
-	ms_snapshot_data_free(MS_FILE_SLABINFO, s->first);
+		slabinfo_free(s->cur);
+	slabinfo_free(s->first);
 	s->cur = s->first = NULL;
+	ms_kv_release(&s->meminfo);
+	ms_refile_release(&s->slab_file);
+	ms_refile_release(&s->mem_file);
 	facts_release(&s->facts);
 }
 
@@ -536,7 +504,7 @@ static int render(struct sampler *s, const struct slab_opts *o)
 		.watch = s->watch,
 		.sample = s->n,
 		.time = s->time,
-		.interval_s = o->interval_ms / 1000.0,
+		.interval_s = o->w.interval_ms / 1000.0,
 		.growth = &o->growth,
 	};
 	int err;
@@ -561,62 +529,28 @@ static int render(struct sampler *s, const struct slab_opts *o)
 	return err;
 }
 
-static int run_ndjson(struct sampler *s, const struct slab_opts *o)
-{
-	struct ms_ctx *ctx = s->ctx;
-	struct ms_term term = { 0 };
-	struct ms_diag d = { 0 };
-	double next;
-	int ret = MS_EXIT_OK;
+struct ndjson_arg {
+	struct sampler *s;
+	const struct slab_opts *o;
+};
 
-	ms_out_set_ndjson(ctx->out, true);
-	if (ms_term_signals_init(&term, &d)) {
-		ms_error_diag(&d);
+static int ndjson_sample(void *arg, unsigned int n MS_UNUSED)
+{
+	struct ndjson_arg *a = arg;
+
+	if (sampler_next(a->s) || render(a->s, a->o)) {
+		ms_error_diag(&a->s->diag);
 		return MS_EXIT_FAIL;
 	}
-	next = mono_s();
-	for (;;) {
-		if (sampler_next(s) || render(s, o)) {
-			ms_error_diag(&s->diag);
-			ret = MS_EXIT_FAIL;
-			break;
-		}
-		if (ms_out_sample_end(ctx->out)) {
-			if (errno != EPIPE) {
-				ms_error("write error on standard output: %s",
-					 strerror(errno ? errno : EIO));
-				ret = MS_EXIT_FAIL;
-			}
-			break;
-		}
-		if (o->count && s->n >= o->count)
-			break;
-		next += o->interval_ms / 1000.0;
-		for (;;) {
-			double now = mono_s();
-			enum ms_term_event ev;
+	return MS_EXIT_OK;
+}
 
-			if (now >= next) {
-				/* a slow sample: start again from now */
-				if (now - next > o->interval_ms / 1000.0)
-					next = now;
-				break;
-			}
-			ev = ms_term_wait(&term,
-					  (int)((next - now) * 1000.0) + 1);
-			if (ev == MS_TERM_QUIT || ev == MS_TERM_ERROR)
-				goto out_stop;
-		}
-	}
-out_stop:
-	ms_term_stop(&term);
-	/*
-	 * Every sample was written and flushed: drop the empty document
-	 * the writer started for the next one.
-	 */
-	ms_out_free(ctx->out);
-	ctx->out = NULL;
-	return ret;
+static int run_ndjson(struct sampler *s, const struct slab_opts *o)
+{
+	struct ndjson_arg a = { s, o };
+
+	ms_out_set_ndjson(s->ctx->out, true);
+	return ms_watch_run(s->ctx, &o->w, ndjson_sample, &a);
 }
 
 struct tui_arg {
@@ -630,8 +564,6 @@ static int tui_sample(void *arg, struct ms_tui_slab_sample *out)
 	int err;
 
 	err = sampler_next(s);
-	if (!err)
-		err = attach_facts(s, NULL, 0);
 	if (err) {
 		((struct tui_arg *)arg)->failed = true;
 		return err;
@@ -641,6 +573,18 @@ static int tui_sample(void *arg, struct ms_tui_slab_sample *out)
 	out->warning = s->warning;
 	out->number = s->n;
 	return 0;
+}
+
+/* The screen asks for the facts of the rows it shows, as it shows them. */
+static int tui_facts(void *arg, const struct ms_slab_row *row)
+{
+	struct sampler *s = ((struct tui_arg *)arg)->s;
+	int err;
+
+	err = attach_facts(s, &row, 1);
+	if (err)
+		((struct tui_arg *)arg)->failed = true;
+	return err;
 }
 
 static bool tui_color(const struct ms_opts *opts)
@@ -660,12 +604,13 @@ static int run_tui(struct sampler *s, const struct slab_opts *o)
 		.sort = o->sort,
 		.filter = o->filter,
 		.top = o->top,
-		.interval_ms = o->interval_ms,
-		.count = o->count,
+		.interval_ms = o->w.interval_ms,
+		.count = o->w.count,
 		.color = tui_color(&s->ctx->opts),
 		.title = title,
 		.growth = o->growth,
 		.sample = tui_sample,
+		.facts = tui_facts,
 		.arg = &ta,
 	};
 	int err;
@@ -687,26 +632,31 @@ int cmd_slab(struct ms_ctx *ctx, int argc, char **argv)
 {
 	struct slab_opts o = {
 		.sort = MS_SLAB_SORT_CACHE_SIZE,
-		.interval_ms = DEFAULT_INTERVAL_MS,
+		.w = { .interval_ms = MS_WATCH_DEFAULT_MS },
 		.growth = { .window = DEFAULT_GROW_WINDOW,
 			    .min_bytes = DEFAULT_GROW_MIN_BYTES },
 	};
-	struct sampler s = { .ctx = ctx, .facts = { .dir = -1 } };
+	struct sampler s = {
+		.ctx = ctx,
+		.facts = { .dir = -1 },
+		.slab_file = { .path = "proc/slabinfo" },
+		.mem_file = { .path = "proc/meminfo" },
+	};
 	bool tui = false;
 	int ret;
 
 	ret = ms_cmd_parse(ctx, &cmd_slab_argp, argc, argv, &o);
 	if (ret)
 		goto out_free;
-	if (o.watch) {
+	if (o.w.watch) {
 		tui = !ctx->opts.json && isatty(STDOUT_FILENO) &&
 		      isatty(STDIN_FILENO);
 		/* a pipe or file gets NDJSON, with or without --json */
 		if (!tui)
 			ctx->opts.json = true;
 	}
-	s.watch = o.watch;
-	if (o.watch &&
+	s.watch = o.w.watch;
+	if (o.w.watch &&
 	    ms_slab_growth_init(&s.growth, &o.growth, &s.diag)) {
 		ms_error_diag(&s.diag);
 		ret = MS_EXIT_USAGE;
@@ -718,7 +668,7 @@ int cmd_slab(struct ms_ctx *ctx, int argc, char **argv)
 	s.facts.mask = ctx->opts.json ? SLUB_FACTS_JSON : SLUB_FACTS_TEXT;
 	if (tui) {
 		ret = run_tui(&s, &o);
-	} else if (o.watch) {
+	} else if (o.w.watch) {
 		ret = run_ndjson(&s, &o);
 	} else if (sampler_next(&s) || render(&s, &o)) {
 		ms_error_diag(&s.diag);

@@ -28,6 +28,7 @@
 #include "analysis/stall.h"
 #include "analysis/vmalloc.h"
 #include "cmd.h"
+#include "cmd_watch.h"
 #include "proc/buddyinfo.h"
 #include "proc/kv.h"
 #include "proc/live_procps.h"
@@ -39,9 +40,8 @@
 #include "view/top.h"
 #include "lib/banned.h"
 
-#define DEFAULT_INTERVAL_MS 2000
+/* top refreshes down to 0.01 s, faster than the --watch of the others */
 #define MIN_INTERVAL_MS 10
-#define MAX_INTERVAL_MS (86400 * 1000)
 /* the growth marks of the Slab tab, as memscope slab --watch sets them */
 #define GROW_WINDOW 5
 #define GROW_MIN_BYTES (64 * 1024)
@@ -66,39 +66,14 @@ static const struct argp_option top_options[] = {
 	{ 0 }
 };
 
-/* "2", "0.5", "0.01": seconds with up to three decimals, in ms. */
-static int parse_seconds(const char *arg, unsigned int *ms)
-{
-	const char *dot = strchr(arg, '.');
-	size_t ilen = dot ? (size_t)(dot - arg) : strlen(arg);
-	uint64_t whole, frac = 0;
-	size_t flen, i;
-
-	if (!ilen || ms_parse_u64(arg, ilen, &whole))
-		return -EINVAL;
-	if (dot) {
-		flen = strlen(dot + 1);
-		if (!flen || flen > 3 || ms_parse_u64(dot + 1, flen, &frac))
-			return -EINVAL;
-		for (i = flen; i < 3; i++)
-			frac *= 10;
-	}
-	if (whole > MAX_INTERVAL_MS / 1000)
-		return -ERANGE;
-	whole = whole * 1000 + frac;
-	if (whole < MIN_INTERVAL_MS || whole > MAX_INTERVAL_MS)
-		return -ERANGE;
-	*ms = (unsigned int)whole;
-	return 0;
-}
-
 static error_t top_parse(int key, char *arg, struct argp_state *state)
 {
 	struct top_opts *o = state->input;
 
 	switch (key) {
 	case 'd':
-		if (parse_seconds(arg, &o->interval_ms))
+		if (ms_watch_seconds(arg, MIN_INTERVAL_MS, MS_WATCH_MAX_MS,
+				     &o->interval_ms))
 			argp_error(state, "--delay: expected seconds from 0.01 "
 				   "to 86400 (up to 3 decimals), found '%s'",
 				   arg);
@@ -220,14 +195,6 @@ struct sampler {
 	struct ms_top_sample s;
 	struct ms_diag diag;
 };
-
-static double mono_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static bool fatal(int err)
 {
@@ -641,7 +608,7 @@ static int sampler_next(struct sampler *s, unsigned int want)
 	const struct ms_zoneinfo *zi;
 	const struct ms_buddyinfo *bi;
 	const struct ms_kv *mi;
-	double now = mono_s();
+	double now = ms_mono_s();
 	unsigned int i;
 	int err;
 
@@ -798,7 +765,7 @@ static int run_tui(struct sampler *s, const struct top_opts *o)
 
 int cmd_top(struct ms_ctx *ctx, int argc, char **argv)
 {
-	struct top_opts o = { .interval_ms = DEFAULT_INTERVAL_MS };
+	struct top_opts o = { .interval_ms = MS_WATCH_DEFAULT_MS };
 	struct ms_slab_growth_opts g = { .window = GROW_WINDOW,
 					 .min_bytes = GROW_MIN_BYTES };
 	struct sampler s = { .ctx = ctx };

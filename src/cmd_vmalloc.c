@@ -14,7 +14,6 @@
  * written. The loop stays small so that a full-screen view can drive it.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 
 #include "analysis/vmalloc.h"
 #include "cmd.h"
+#include "cmd_watch.h"
 #include "proc/kv.h"
 #include "proc/vmallocinfo.h"
 #include "view/view.h"
@@ -32,19 +32,13 @@
 enum { OPT_START = 0x400 };
 
 #define DEFAULT_TOP 20
-#define DEFAULT_INTERVAL_MS 2000
-#define MIN_INTERVAL_MS 100
-#define MAX_INTERVAL_MS (86400 * 1000)
 
 struct vmalloc_opts {
 	enum ms_view_vmalloc_by by;
 	uint64_t top;
 	uint64_t start;
 	bool has_start;
-	bool watch;
-	bool interval_given;
-	uint64_t interval_ms;
-	uint64_t count;
+	struct ms_watch_opts w;
 };
 
 static const struct argp_option vmalloc_options[] = {
@@ -56,53 +50,19 @@ static const struct argp_option vmalloc_options[] = {
 	{ "start", OPT_START, "ADDR", 0,
 	  "VMALLOC_START of the machine, in hex, for the free address space "
 	  "(default: derived from the areas)", 0 },
-	{ "watch", 'w', "SECONDS", OPTION_ARG_OPTIONAL,
-	  "Sample every SECONDS (default 2) and show what changed: a table "
-	  "on a terminal, otherwise (or with --json) one JSON object per "
-	  "sample and line", 0 },
-	{ "count", 'c', "N", 0, "Stop after N samples (implies --watch)", 0 },
+	MS_WATCH_ARGP_OPTIONS("Sample every SECONDS (default 2) and show "
+			      "what changed: a table on a terminal, otherwise "
+			      "(or with --json) one JSON object per sample "
+			      "and line"),
 	{ 0 }
 };
-
-/* "2", "0.5", "1.25": seconds with up to three decimals, in ms. */
-static int parse_seconds(const char *arg, uint64_t *ms)
-{
-	const char *dot = strchr(arg, '.');
-	size_t ilen = dot ? (size_t)(dot - arg) : strlen(arg);
-	uint64_t whole, frac = 0;
-	size_t flen, i;
-
-	if (!ilen || ms_parse_u64(arg, ilen, &whole))
-		return -EINVAL;
-	if (dot) {
-		flen = strlen(dot + 1);
-		if (!flen || flen > 3 || ms_parse_u64(dot + 1, flen, &frac))
-			return -EINVAL;
-		for (i = flen; i < 3; i++)
-			frac *= 10;
-	}
-	if (whole > MAX_INTERVAL_MS / 1000)
-		return -ERANGE;
-	whole = whole * 1000 + frac;
-	if (whole < MIN_INTERVAL_MS || whole > MAX_INTERVAL_MS)
-		return -ERANGE;
-	*ms = whole;
-	return 0;
-}
-
-static void watch_seconds(struct argp_state *state, struct vmalloc_opts *o,
-			  const char *arg)
-{
-	if (parse_seconds(arg, &o->interval_ms))
-		argp_error(state, "--watch: expected seconds from 0.1 to 86400 "
-			   "(up to 3 decimals), found '%s'", arg);
-	o->interval_given = true;
-}
 
 static error_t vmalloc_parse(int key, char *arg, struct argp_state *state)
 {
 	struct vmalloc_opts *o = state->input;
 
+	if (ms_watch_parse_opt(&o->w, key, arg, state))
+		return 0;
 	switch (key) {
 	case 'b':
 		if (!strcmp(arg, "caller"))
@@ -125,22 +85,7 @@ static error_t vmalloc_parse(int key, char *arg, struct argp_state *state)
 				   "'%s'", arg);
 		o->has_start = true;
 		break;
-	case 'w':
-		o->watch = true;
-		if (arg)
-			watch_seconds(state, o, arg);
-		break;
-	case 'c':
-		o->count = ms_parse_uint_arg(state, "--count", arg, 1,
-					     UINT32_MAX);
-		o->watch = true;
-		break;
 	case ARGP_KEY_ARG:
-		/* "--watch 1": the optional value as a separate word */
-		if (o->watch && !o->interval_given) {
-			watch_seconds(state, o, arg);
-			break;
-		}
 		argp_error(state, "unexpected argument '%s'", arg);
 		break;
 	default:
@@ -321,53 +266,6 @@ groups_by(const struct ms_vmalloc_stats *st, enum ms_view_vmalloc_by by,
 	}
 }
 
-static uint64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-/* "2026-11-22T03:38:21.125Z" */
-static void wall_time(char *buf, size_t size)
-{
-	struct timespec ts;
-	struct tm tm;
-	char sec[32];
-
-	buf[0] = '\0';
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (!gmtime_r(&ts.tv_sec, &tm) ||
-	    !strftime(sec, sizeof(sec), "%Y-%m-%dT%H:%M:%S", &tm))
-		return;
-	snprintf(buf, size, "%.20s.%03dZ", sec, (int)(ts.tv_nsec / 1000000));
-}
-
-/*
- * Sleeps until @deadline_ms (CLOCK_MONOTONIC) unless SIGINT or SIGTERM
- * arrives, which are blocked and so wait here even when sent during a
- * sample. Return: true when a signal asked to stop.
- */
-static bool wait_until(const sigset_t *stop, uint64_t deadline_ms)
-{
-	for (;;) {
-		uint64_t now = mono_ms();
-		struct timespec ts;
-		int sig;
-
-		if (now >= deadline_ms)
-			return false;
-		ts.tv_sec = (time_t)((deadline_ms - now) / 1000);
-		ts.tv_nsec = (long)((deadline_ms - now) % 1000) * 1000000;
-		sig = sigtimedwait(stop, NULL, &ts);
-		if (sig > 0)
-			return true;
-		if (errno != EAGAIN && errno != EINTR)
-			return true;
-	}
-}
-
 /* Whether to redraw a terminal: --no-color and NO_COLOR ask for plain text. */
 static bool want_clear(const struct ms_opts *opts)
 {
@@ -395,7 +293,7 @@ static int watch_one(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 {
 	struct ms_view_vmalloc_sample s = {
 		.number = n,
-		.interval_ms = o->interval_ms,
+		.interval_ms = o->w.interval_ms,
 		.by = o->by,
 		.top = (size_t)o->top,
 		.clear = clear,
@@ -414,8 +312,8 @@ static int watch_one(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 	ret = sample(ctx, o, &st, NULL);
 	if (ret)
 		return ret;
-	now = mono_ms();
-	wall_time(when, sizeof(when));
+	now = (uint64_t)(ms_mono_s() * 1000.0);
+	ms_wall_time(when, sizeof(when));
 	g = groups_by(&st, o->by, &nr);
 	if (n > 1) {
 		err = ms_vmalloc_delta(&w->deltas, &w->nr_deltas,
@@ -460,53 +358,35 @@ static int watch_one(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 	return MS_EXIT_OK;
 }
 
+struct watch_arg {
+	struct ms_ctx *ctx;
+	const struct vmalloc_opts *o;
+	struct watch w;
+	bool clear;
+};
+
+static int watch_sample(void *arg, unsigned int n)
+{
+	struct watch_arg *a = arg;
+
+	return watch_one(a->ctx, a->o, &a->w, n, a->clear);
+}
+
 static int run_watch(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 		     bool terminal)
 {
-	bool clear = terminal && want_clear(&ctx->opts);
-	struct watch w = { 0 };
-	sigset_t stop, old;
-	uint64_t next;
-	unsigned int n;
-	int ret = MS_EXIT_OK;
+	struct watch_arg a = {
+		.ctx = ctx,
+		.o = o,
+		.clear = terminal && want_clear(&ctx->opts),
+	};
+	int ret;
 
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	sigprocmask(SIG_BLOCK, &stop, &old);
 	if (!terminal)
 		ms_out_set_ndjson(ctx->out, true);
-	next = mono_ms();
-	for (n = 1;; n++) {
-		ret = watch_one(ctx, o, &w, n, clear);
-		if (ret)
-			break;
-		if (ms_out_sample_end(ctx->out)) {
-			if (errno != EPIPE) {
-				ms_error("write error on standard output: %s",
-					 strerror(errno ? errno : EIO));
-				ret = MS_EXIT_FAIL;
-			}
-			break;
-		}
-		if (o->count && n >= o->count)
-			break;
-		next += o->interval_ms;
-		/* a slow sample: the next one starts an interval from now */
-		if (mono_ms() > next)
-			next = mono_ms() + o->interval_ms;
-		if (wait_until(&stop, next))
-			break;
-	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	kept_release(&w.first);
-	kept_release(&w.prev);
-	/*
-	 * Every sample was written and flushed: drop the empty document the
-	 * writer started for the next one.
-	 */
-	ms_out_free(ctx->out);
-	ctx->out = NULL;
+	ret = ms_watch_run(ctx, &o->w, watch_sample, &a);
+	kept_release(&a.w.first);
+	kept_release(&a.w.prev);
 	return ret;
 }
 
@@ -515,7 +395,7 @@ int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv)
 	struct vmalloc_opts o = {
 		.by = MS_VIEW_VMALLOC_BY_CALLER,
 		.top = DEFAULT_TOP,
-		.interval_ms = DEFAULT_INTERVAL_MS,
+		.w = { .interval_ms = MS_WATCH_DEFAULT_MS },
 	};
 	bool terminal = false;
 	int ret;
@@ -523,7 +403,7 @@ int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv)
 	ret = ms_cmd_parse(ctx, &cmd_vmalloc_argp, argc, argv, &o);
 	if (ret)
 		return ret;
-	if (o.watch) {
+	if (o.w.watch) {
 		terminal = !ctx->opts.json && !ctx->opts.prom &&
 			   isatty(STDOUT_FILENO);
 		/* a pipe or a file gets NDJSON, with or without --json */
@@ -533,5 +413,5 @@ int cmd_vmalloc(struct ms_ctx *ctx, int argc, char **argv)
 	ret = ms_cmd_start(ctx);
 	if (ret)
 		return ret;
-	return o.watch ? run_watch(ctx, &o, terminal) : run_once(ctx, &o);
+	return o.w.watch ? run_watch(ctx, &o, terminal) : run_once(ctx, &o);
 }

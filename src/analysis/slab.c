@@ -261,14 +261,193 @@ static int cmp_rows(const void *pa, const void *pb, void *arg)
 	return CMP(a->index, b->index);
 }
 
+static int cmp_row_ptrs(const void *pa, const void *pb, void *arg)
+{
+	return cmp_rows(*(const struct ms_slab_row *const *)pa,
+			*(const struct ms_slab_row *const *)pb, arg);
+}
+
+/* A row's place in the order: its key, then its position in the file. */
+struct sort_item {
+	uint64_t key;
+	size_t index;
+	size_t at;
+};
+
+static bool item_before(const struct sort_item *a, const struct sort_item *b)
+{
+	return a->key < b->key || (a->key == b->key && a->index < b->index);
+}
+
+/*
+ * A bottom-up merge sort of the items, through @tmp (as many items):
+ * the comparison is two integers, which a call through qsort()'s
+ * function pointer for every one would cost several times over.
+ */
+static void sort_items_merge(struct sort_item *v, struct sort_item *tmp,
+			     size_t n)
+{
+	struct sort_item *src = v, *dst = tmp, *t;
+	size_t width, lo;
+
+	for (width = 1; width < n; width *= 2) {
+		for (lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				dst[k++] = item_before(&src[j], &src[i]) ?
+						   src[j++] :
+						   src[i++];
+			while (i < mid)
+				dst[k++] = src[i++];
+			while (j < hi)
+				dst[k++] = src[j++];
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
+}
+
+/* A double as an unsigned number of the same order (-0 as 0). */
+static bool double_key(double d, uint64_t *key)
+{
+	uint64_t bits;
+
+	if (isnan(d))
+		return false;
+	if (d == 0)
+		d = 0;
+	memcpy(&bits, &d, sizeof(bits));
+	*key = (bits >> 63) ? ~bits : bits | (1ull << 63);
+	return true;
+}
+
+/* The value of @key as an unsigned number of the same order. */
+static bool row_key(const struct ms_slab_row *r, enum ms_slab_sort_key key,
+		    uint64_t *out)
+{
+	const struct ms_slab_cache *c = r->cache;
+
+	switch (key) {
+	case MS_SLAB_SORT_ACTIVE_OBJS:
+		*out = c->active_objs;
+		return true;
+	case MS_SLAB_SORT_OBJS_PER_SLAB:
+		*out = c->objs_per_slab;
+		return true;
+	case MS_SLAB_SORT_CACHE_SIZE:
+		*out = r->bytes;
+		return true;
+	case MS_SLAB_SORT_SLABS:
+		*out = c->num_slabs;
+		return true;
+	case MS_SLAB_SORT_ACTIVE_SLABS:
+		*out = c->active_slabs;
+		return true;
+	case MS_SLAB_SORT_OBJS:
+		*out = c->num_objs;
+		return true;
+	case MS_SLAB_SORT_PAGES_PER_SLAB:
+		*out = c->pages_per_slab;
+		return true;
+	case MS_SLAB_SORT_OBJ_SIZE:
+		*out = c->obj_size;
+		return true;
+	case MS_SLAB_SORT_USE:
+		return double_key(r->use_pct, out);
+	case MS_SLAB_SORT_GROWTH:
+		return double_key(r->bytes_per_s, out);
+	case MS_SLAB_SORT_WASTE:
+		*out = r->waste_bytes;
+		return true;
+	case MS_SLAB_SORT_NAME:
+	case MS_SLAB_NR_SORT_KEYS:
+		break;
+	}
+	return false;
+}
+
+/*
+ * Numeric keys: (key, position) pairs with the key turned so that the
+ * ascending order of the pairs is the wanted one. Return: false when
+ * the key is not numeric (or a value is not a number).
+ */
+static bool sort_items(struct sort_item *v, struct sort_item *tmp,
+		       const struct ms_slab_model *m, const struct sort_ctx *ctx)
+{
+	/* every key but the name sorts from the largest down */
+	bool down = !ctx->reverse;
+	size_t i;
+
+	for (i = 0; i < m->nr_rows; i++) {
+		uint64_t k;
+
+		if (!row_key(&m->rows[i], ctx->key, &k))
+			return false;
+		v[i].key = down ? ~k : k;
+		v[i].index = m->rows[i].index;
+		v[i].at = i;
+	}
+	sort_items_merge(v, tmp, m->nr_rows);
+	return true;
+}
+
+/*
+ * A live screen sorts the same rows again on every redraw: a pass that
+ * finds them in order already is all it costs then. Otherwise small
+ * (key, position) items are sorted rather than the rows, which are
+ * large to move around and slow to compare through the key's switch,
+ * and the rows copied once into their places. Names are compared as
+ * before, through pointers.
+ */
 void ms_slab_sort(struct ms_slab_model *m, enum ms_slab_sort_key key,
 		  bool reverse)
 {
 	struct sort_ctx ctx = { key, reverse };
+	struct sort_item *items = NULL;
+	const struct ms_slab_row **v = NULL;
+	struct ms_slab_row *tmp;
+	size_t i, n = m->nr_rows;
 
-	if ((unsigned int)key >= MS_SLAB_NR_SORT_KEYS || m->nr_rows < 2)
+	if ((unsigned int)key >= MS_SLAB_NR_SORT_KEYS || n < 2)
 		return;
-	qsort_r(m->rows, m->nr_rows, sizeof(*m->rows), cmp_rows, &ctx);
+	for (i = 1; i < n; i++)
+		if (cmp_rows(&m->rows[i - 1], &m->rows[i], &ctx) > 0)
+			break;
+	if (i == n)
+		return;
+	tmp = malloc(n * sizeof(*tmp));
+	items = malloc(2 * n * sizeof(*items));
+	if (!tmp || !items)
+		goto out_in_place;
+	if (sort_items(items, items + n, m, &ctx)) {
+		for (i = 0; i < n; i++)
+			tmp[i] = m->rows[items[i].at];
+	} else {
+		v = malloc(n * sizeof(*v));
+		if (!v)
+			goto out_in_place;
+		for (i = 0; i < n; i++)
+			v[i] = &m->rows[i];
+		qsort_r(v, n, sizeof(*v), cmp_row_ptrs, &ctx);
+		for (i = 0; i < n; i++)
+			tmp[i] = *v[i];
+	}
+	memcpy(m->rows, tmp, n * sizeof(*tmp));
+	goto out_free;
+
+out_in_place:
+	/* no memory for the fast way */
+	qsort_r(m->rows, n, sizeof(*m->rows), cmp_rows, &ctx);
+out_free:
+	free(v);
+	free(items);
+	free(tmp);
 }
 
 /* ---- matching caches between samples ---- */
@@ -322,6 +501,52 @@ static bool delta_u64(uint64_t a, uint64_t b, int64_t *out)
 }
 
 /*
+ * Finds the caches of a previous sample by (name, dup_index). Two
+ * samples of one machine list nearly always the same caches in the same
+ * order, so the cache at the row's own position is tried first; the
+ * sorted index for a binary search is built on the first miss only.
+ */
+struct matcher {
+	const struct ms_slabinfo *prev;
+	const struct ms_slab_cache **sorted;
+};
+
+static int match(struct matcher *mt, const struct ms_slab_cache *c,
+		 size_t index, const struct ms_slab_cache **out)
+{
+	const struct ms_slabinfo *prev = mt->prev;
+	struct cache_key key = { c->name, c->dup_index };
+	const struct ms_slab_cache **hit;
+	size_t i;
+
+	*out = NULL;
+	if (index < prev->nr_caches) {
+		const struct ms_slab_cache *p = &prev->caches[index];
+
+		if (p->dup_index == c->dup_index && !strcmp(p->name, c->name)) {
+			*out = p;
+			return 0;
+		}
+	}
+	if (!prev->nr_caches)
+		return 0;
+	if (!mt->sorted) {
+		mt->sorted = malloc(prev->nr_caches * sizeof(*mt->sorted));
+		if (!mt->sorted)
+			return -ENOMEM;
+		for (i = 0; i < prev->nr_caches; i++)
+			mt->sorted[i] = &prev->caches[i];
+		qsort(mt->sorted, prev->nr_caches, sizeof(*mt->sorted),
+		      cmp_cache_ptr);
+	}
+	hit = bsearch(&key, mt->sorted, prev->nr_caches, sizeof(*mt->sorted),
+		      cmp_key_cache_ptr);
+	if (hit)
+		*out = *hit;
+	return 0;
+}
+
+/*
  * Matches the rows of @m with the caches of @prev and writes the
  * differences to the delta_* fields (or, @since_start, to the start_*
  * fields).
@@ -329,7 +554,7 @@ static bool delta_u64(uint64_t a, uint64_t b, int64_t *out)
 static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 		      double elapsed_s, bool since_start, struct ms_diag *diag)
 {
-	const struct ms_slab_cache **sorted = NULL;
+	struct matcher mt = { prev, NULL };
 	struct ms_slab_totals *t = &m->totals;
 	unsigned int new_flag = since_start ? MS_SLAB_NEW_SINCE_START :
 					      MS_SLAB_NEW;
@@ -345,9 +570,8 @@ static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 				   "expected a positive time between samples, found %g",
 				   elapsed_s);
 	if (prev->nr_caches) {
-		sorted = malloc(prev->nr_caches * sizeof(*sorted));
 		matched = calloc(prev->nr_caches, sizeof(*matched));
-		if (!sorted || !matched) {
+		if (!matched) {
 			err = ms_diag_set(diag, NULL, 0, -ENOMEM,
 					  "out of memory");
 			goto out_free;
@@ -356,7 +580,6 @@ static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 	for (i = 0; i < prev->nr_caches; i++) {
 		uint64_t b;
 
-		sorted[i] = &prev->caches[i];
 		if (!cache_bytes(&prev->caches[i], m->page_size, &b)) {
 			err = size_overflow(diag, &prev->caches[i]);
 			goto out_free;
@@ -366,24 +589,20 @@ static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 			goto out_free;
 		}
 	}
-	if (prev->nr_caches > 1)
-		qsort(sorted, prev->nr_caches, sizeof(*sorted), cmp_cache_ptr);
-
 	for (i = 0; i < m->nr_rows; i++) {
 		struct ms_slab_row *r = &m->rows[i];
 		const struct ms_slab_cache *c = r->cache, *p = NULL;
-		struct cache_key key = { c->name, c->dup_index };
-		const struct ms_slab_cache **hit = NULL;
 		uint64_t pb = 0, pab = 0, po = 0, pao = 0;
 		int64_t db, dab, dobj, daobj;
 
-		if (prev->nr_caches)
-			hit = bsearch(&key, sorted, prev->nr_caches,
-				      sizeof(*sorted), cmp_key_cache_ptr);
+		if (match(&mt, c, r->index, &p)) {
+			err = ms_diag_set(diag, NULL, 0, -ENOMEM,
+					  "out of memory");
+			goto out_free;
+		}
 		r->flags &= ~new_flag;
-		if (hit) {
-			p = *hit;
-			matched[hit - sorted] = true;
+		if (p) {
+			matched[p - prev->caches] = true;
 			if (!cache_bytes(p, m->page_size, &pb) ||
 			    __builtin_mul_overflow(p->active_objs, p->obj_size,
 						   &pab)) {
@@ -445,7 +664,7 @@ static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 
 out_free:
 	free(matched);
-	free(sorted);
+	free(mt.sorted);
 	return err;
 }
 
@@ -500,17 +719,18 @@ void ms_slab_growth_release(struct ms_slab_growth *g)
 	memset(g, 0, sizeof(*g));
 }
 
-static int cmp_track(const void *a, const void *b)
+static int cmp_track_ptr(const void *a, const void *b)
 {
-	const struct ms_slab_track *x = a, *y = b;
+	const struct ms_slab_track *x = *(const struct ms_slab_track *const *)a;
+	const struct ms_slab_track *y = *(const struct ms_slab_track *const *)b;
 
 	return cmp_cache_key(x->name, x->dup_index, y->name, y->dup_index);
 }
 
-static int cmp_key_track(const void *k, const void *e)
+static int cmp_key_track_ptr(const void *k, const void *e)
 {
 	const struct cache_key *key = k;
-	const struct ms_slab_track *t = e;
+	const struct ms_slab_track *t = *(const struct ms_slab_track *const *)e;
 
 	return cmp_cache_key(key->name, key->dup_index, t->name, t->dup_index);
 }
@@ -552,10 +772,51 @@ static void judge(const struct ms_slab_growth_opts *o,
 		r->flags |= MS_SLAB_GROWING;
 }
 
+/*
+ * The history of cache @key, kept at the position @index the cache had
+ * in the file; like match(), the position is tried first and a sorted
+ * index built on the first miss.
+ */
+static int find_track(const struct ms_slab_growth *g,
+		      const struct ms_slab_track ***sorted,
+		      const struct cache_key *key, size_t index,
+		      const struct ms_slab_track **out)
+{
+	const struct ms_slab_track **hit;
+	size_t i;
+
+	*out = NULL;
+	if (index < g->nr_tracks) {
+		const struct ms_slab_track *t = &g->tracks[index];
+
+		if (t->dup_index == key->dup_index &&
+		    !strcmp(t->name, key->name)) {
+			*out = t;
+			return 0;
+		}
+	}
+	if (!g->nr_tracks)
+		return 0;
+	if (!*sorted) {
+		*sorted = malloc(g->nr_tracks * sizeof(**sorted));
+		if (!*sorted)
+			return -ENOMEM;
+		for (i = 0; i < g->nr_tracks; i++)
+			(*sorted)[i] = &g->tracks[i];
+		qsort(*sorted, g->nr_tracks, sizeof(**sorted), cmp_track_ptr);
+	}
+	hit = bsearch(key, *sorted, g->nr_tracks, sizeof(**sorted),
+		      cmp_key_track_ptr);
+	if (hit)
+		*out = *hit;
+	return 0;
+}
+
 int ms_slab_growth_update(struct ms_slab_growth *g, struct ms_slab_model *m,
 			  struct ms_diag *diag)
 {
 	unsigned int w = g->opts.window;
+	const struct ms_slab_track **sorted = NULL;
 	struct ms_slab_track *tracks = NULL;
 	uint64_t *ring = NULL;
 	size_t i;
@@ -563,27 +824,23 @@ int ms_slab_growth_update(struct ms_slab_growth *g, struct ms_slab_model *m,
 	if (m->nr_rows) {
 		tracks = calloc(m->nr_rows, sizeof(*tracks));
 		ring = calloc(m->nr_rows * w, sizeof(*ring));
-		if (!tracks || !ring) {
-			free(tracks);
-			free(ring);
-			return ms_diag_set(diag, NULL, 0, -ENOMEM,
-					   "out of memory");
-		}
+		if (!tracks || !ring)
+			goto out_nomem;
 	}
 	m->totals.growing_caches = 0;
 	for (i = 0; i < m->nr_rows; i++) {
 		struct ms_slab_row *r = &m->rows[i];
 		struct cache_key key = { r->cache->name, r->cache->dup_index };
-		struct ms_slab_track *t = &tracks[i];
-		const struct ms_slab_track *old = NULL;
-		uint64_t *slice = ring + i * w;
+		/* the rows are m's caches in some order: index is unique */
+		struct ms_slab_track *t = &tracks[r->index];
+		const struct ms_slab_track *old;
+		uint64_t *slice = ring + r->index * w;
 
+		if (find_track(g, &sorted, &key, r->index, &old))
+			goto out_nomem;
 		memcpy(t->name, r->cache->name, sizeof(t->name));
 		t->dup_index = r->cache->dup_index;
-		t->slot = i;
-		if (g->nr_tracks)
-			old = bsearch(&key, g->tracks, g->nr_tracks,
-				      sizeof(*g->tracks), cmp_key_track);
+		t->slot = r->index;
 		if (old) {
 			memcpy(slice, g->ring + old->slot * w,
 			       w * sizeof(*slice));
@@ -601,14 +858,19 @@ int ms_slab_growth_update(struct ms_slab_growth *g, struct ms_slab_model *m,
 		if (r->flags & MS_SLAB_GROWING)
 			m->totals.growing_caches++;
 	}
-	if (m->nr_rows > 1)
-		qsort(tracks, m->nr_rows, sizeof(*tracks), cmp_track);
+	free(sorted);
 	free(g->tracks);
 	free(g->ring);
 	g->tracks = tracks;
 	g->ring = ring;
 	g->nr_tracks = m->nr_rows;
 	return 0;
+
+out_nomem:
+	free(sorted);
+	free(tracks);
+	free(ring);
+	return ms_diag_set(diag, NULL, 0, -ENOMEM, "out of memory");
 }
 
 /* ---- meminfo ---- */

@@ -27,6 +27,10 @@ struct ms_out {
 	uint64_t page_size;
 	bool ndjson;
 	int err;
+	/* the JSON text of a document, reused from sample to sample */
+	char *text;
+	size_t text_len;
+	size_t text_cap;
 };
 
 static void json_init(struct ms_out *out)
@@ -64,6 +68,7 @@ void ms_out_free(struct ms_out *out)
 		return;
 	json_decref(out->root);
 	json_decref(out->warnings);
+	free(out->text);
 	free(out);
 }
 
@@ -84,6 +89,31 @@ void ms_out_reset(struct ms_out *out)
 	json_init(out);
 }
 
+/*
+ * Jansson's dump hands over the text a few bytes at a time: collected in
+ * one buffer, a document is one fwrite() instead of thousands.
+ */
+static int collect(const char *buf, size_t size, void *data)
+{
+	struct ms_out *out = data;
+
+	if (out->text_len + size > out->text_cap) {
+		size_t ncap = out->text_cap ? out->text_cap : 65536;
+		char *nt;
+
+		while (ncap < out->text_len + size)
+			ncap *= 2;
+		nt = realloc(out->text, ncap);
+		if (!nt)
+			return -1;
+		out->text = nt;
+		out->text_cap = ncap;
+	}
+	memcpy(out->text + out->text_len, buf, size);
+	out->text_len += size;
+	return 0;
+}
+
 int ms_out_finish(struct ms_out *out)
 {
 	if (out->colored)
@@ -98,9 +128,13 @@ int ms_out_finish(struct ms_out *out)
 		size_t flags = JSON_REAL_PRECISION(15) |
 			       (out->ndjson ? JSON_COMPACT : JSON_INDENT(2));
 
-		if (json_dumpf(out->root, out->fp, flags) < 0)
+		out->text_len = 0;
+		if (json_dump_callback(out->root, collect, out, flags) < 0 ||
+		    collect("\n", 1, out) < 0)
 			out->err = -EIO;
-		fputc('\n', out->fp);
+		else if (fwrite(out->text, 1, out->text_len, out->fp) !=
+			 out->text_len)
+			out->err = -EIO;
 	}
 	if (fflush(out->fp) == EOF || ferror(out->fp))
 		out->err = -EIO;

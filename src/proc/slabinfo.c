@@ -367,33 +367,9 @@ static int find_sep(const struct ms_tok *t, int ntok, int end,
 	return -1;
 }
 
-static int store_value(struct ms_slab_cache *c, const struct col *col,
-		       const struct ms_tok *tok, const char *name,
-		       unsigned int lineno, struct ms_diag *diag)
+static void set_field(struct ms_slab_cache *c, enum field f, uint64_t v)
 {
-	unsigned int bits = 64;
-	uint64_t v;
-	char q[64];
-	int err;
-
-	if (col->kind == COL_OTHER)
-		return 0;
-	if (col->kind == COL_FIELD)
-		bits = field_defs[col->field].bits;
-	err = ms_parse_u64(tok->s, tok->len, &v);
-	if (err == -ERANGE || (!err && bits < 64 && v >> bits))
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected <%s> to fit in %u bits, found '%s'",
-				   col->label, bits,
-				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
-	if (err)
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected a number for <%s>, found '%s'",
-				   col->label,
-				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
-	if (col->kind != COL_FIELD)
-		return 0;
-	switch (col->field) {
+	switch (f) {
 	case F_ACTIVE_OBJS:
 		c->active_objs = v;
 		break;
@@ -430,6 +406,35 @@ static int store_value(struct ms_slab_cache *c, const struct col *col,
 	case NR_FIELDS:
 		break;
 	}
+}
+
+static int store_value(struct ms_slab_cache *c, const struct col *col,
+		       const struct ms_tok *tok, const char *name,
+		       unsigned int lineno, struct ms_diag *diag)
+{
+	unsigned int bits = 64;
+	uint64_t v;
+	char q[64];
+	int err;
+
+	if (col->kind == COL_OTHER)
+		return 0;
+	if (col->kind == COL_FIELD)
+		bits = field_defs[col->field].bits;
+	err = ms_parse_u64(tok->s, tok->len, &v);
+	if (err == -ERANGE || (!err && bits < 64 && v >> bits))
+		return ms_diag_set(diag, name, lineno, -EINVAL,
+				   "expected <%s> to fit in %u bits, found '%s'",
+				   col->label, bits,
+				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
+	if (err)
+		return ms_diag_set(diag, name, lineno, -EINVAL,
+				   "expected a number for <%s>, found '%s'",
+				   col->label,
+				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
+	if (col->kind != COL_FIELD)
+		return 0;
+	set_field(c, col->field, v);
 	return 0;
 }
 
@@ -500,58 +505,310 @@ static int parse_cache(struct ms_slab_cache *c, const struct layout *lay,
 	return 0;
 }
 
-static int cmp_by_name(const void *a, const void *b)
-{
-	const struct ms_slab_cache *x = *(const struct ms_slab_cache *const *)a;
-	const struct ms_slab_cache *y = *(const struct ms_slab_cache *const *)b;
-	int r = strcmp(x->name, y->name);
+/*
+ * ---- the fast path ----
+ *
+ * Nearly every line of a real file is "name" followed by the header's
+ * columns, numbers of at most 19 digits and the ': label' separators,
+ * with blanks and tabs between them and a name without blanks or
+ * control bytes. fast_cache() reads such a line in one pass from the
+ * right, without tokenizing it, and gives up (false) on anything else:
+ * parse_cache() then reads the line again and either accepts it (a name
+ * with spaces, a 20-digit count, a vendor column holding text) or says
+ * what is wrong with it. The fast path accepts nothing the slow one
+ * would refuse, so both give the same result and the same messages.
+ */
 
-	if (r)
-		return r;
-	return x < y ? -1 : x > y;
+/* One token of the tail, left to right. */
+struct tail_tok {
+	const char *label;	/* a section label to match, or NULL */
+	bool sep;		/* the ':' before a label */
+	int col;		/* index in layout.cols, or -1 */
+};
+
+struct fast {
+	struct tail_tok tok[MS_SLABINFO_MAX_COLS];
+	unsigned int ntok;
+	unsigned int nfirst;	/* columns before the first ':' */
+};
+
+static void fast_init(struct fast *fp, const struct layout *lay)
+{
+	unsigned int s, i, n = 0;
+
+	for (s = 0; s < lay->nsect; s++) {
+		const struct section *sec = &lay->sect[s];
+
+		if (s) {
+			fp->tok[n++] = (struct tail_tok){ NULL, true, -1 };
+			fp->tok[n++] = (struct tail_tok){ sec->label, false,
+							  -1 };
+		}
+		for (i = 0; i < sec->ncols; i++)
+			fp->tok[n++] = (struct tail_tok){ NULL, false,
+							  (int)(sec->first + i) };
+	}
+	fp->ntok = n;
+	fp->nfirst = lay->sect[0].ncols;
 }
 
-/* Number repeated names in file order: sort pointers by (name, position). */
-static int set_dup_index(struct ms_slabinfo *si)
-{
-	struct ms_slab_cache **v;
-	size_t i;
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 
-	if (si->nr_caches < 2)
-		return 0;
-	v = malloc(si->nr_caches * sizeof(*v));
-	if (!v)
+/* Bytes that send a line to the slow path when in its name. */
+static const unsigned char name_slow[256] = {
+	[0x00 ... 0x20] = 1, [0x7f] = 1,
+};
+
+static bool is_tab_or_space(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+static bool fast_cache(struct ms_slab_cache *c, const struct fast *fp,
+		       const struct layout *lay, const char *line,
+		       const char *end, uint32_t *hash)
+{
+	uint32_t h = FNV_BASIS;
+	const char *p = end, *name;
+	unsigned int k;
+	size_t nlen;
+
+	for (k = fp->ntok; k-- > 0;) {
+		const struct tail_tok *t = &fp->tok[k];
+		const char *tend;
+
+		while (p > line && is_tab_or_space(p[-1]))
+			p--;
+		if (p == line || (k + 1 == fp->ntok && p != end))
+			return false;
+		tend = p;
+		if (t->col >= 0) {
+			const struct col *col = &lay->cols[t->col];
+			uint64_t v = 0, scale = 1;
+			unsigned int bits;
+
+			while (p > line && (unsigned char)(p[-1] - '0') <= 9) {
+				if (tend - p == 19)
+					return false;
+				v += (uint64_t)(p[-1] - '0') * scale;
+				scale *= 10;
+				p--;
+			}
+			if (p == tend || (p > line && !is_tab_or_space(p[-1])))
+				return false;
+			if (col->kind != COL_FIELD)
+				continue;
+			bits = field_defs[col->field].bits;
+			if (bits < 64 && v >> bits)
+				return false;
+			set_field(c, col->field, v);
+			continue;
+		}
+		while (p > line && !is_tab_or_space(p[-1]))
+			p--;
+		if (t->sep) {
+			if (tend - p != 1 || *p != ':')
+				return false;
+		} else {
+			size_t l = strlen(t->label);
+
+			if ((size_t)(tend - p) != l || memcmp(p, t->label, l))
+				return false;
+		}
+	}
+	while (p > line && is_tab_or_space(p[-1]))
+		p--;
+	name = line;
+	while (name < p && is_tab_or_space(*name))
+		name++;
+	nlen = (size_t)(p - name);
+	if (!nlen || nlen >= MS_SLAB_NAME_MAX)
+		return false;
+	for (k = 0; k < nlen; k++) {
+		unsigned char ch = (unsigned char)name[k];
+
+		if (name_slow[ch])
+			return false;
+		h = (h ^ ch) * FNV_PRIME;
+		c->name[k] = (char)ch;
+	}
+	c->name[nlen] = '\0';
+	*hash = h;
+	return true;
+}
+
+/* ---- repeated names ---- */
+
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = FNV_BASIS;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * FNV_PRIME;
+	return h;
+}
+
+/*
+ * Repeated names are numbered in file order as the lines are read, in
+ * an open-addressing table of cache indexes, at most half full; each
+ * slot holds the latest cache of its name.
+ */
+struct dups {
+	uint32_t *slot;
+	size_t mask;
+};
+
+static int dups_init(struct dups *d, size_t nr_caches)
+{
+	size_t size = 16;
+
+	while (size < 2 * nr_caches)
+		size *= 2;
+	d->mask = size - 1;
+	d->slot = malloc(size * sizeof(*d->slot));
+	if (!d->slot)
 		return -ENOMEM;
-	for (i = 0; i < si->nr_caches; i++)
-		v[i] = &si->caches[i];
-	qsort(v, si->nr_caches, sizeof(*v), cmp_by_name);
-	for (i = 1; i < si->nr_caches; i++)
-		if (!strcmp(v[i]->name, v[i - 1]->name))
-			v[i]->dup_index = v[i - 1]->dup_index + 1;
-	free(v);
+	memset(d->slot, 0xff, size * sizeof(*d->slot));
 	return 0;
+}
+
+static void dups_add(struct dups *d, struct ms_slabinfo *si, size_t i,
+		     uint32_t hash)
+{
+	struct ms_slab_cache *c = &si->caches[i];
+	size_t h = hash & d->mask;
+
+	while (d->slot[h] != UINT32_MAX) {
+		const struct ms_slab_cache *o = &si->caches[d->slot[h]];
+
+		if (!strcmp(o->name, c->name)) {
+			c->dup_index = o->dup_index + 1;
+			break;
+		}
+		h = (h + 1) & d->mask;
+	}
+	d->slot[h] = (uint32_t)i;
+}
+
+/* The header's layout and the fast path's view of it. */
+struct parse_state {
+	struct layout lay;
+	struct fast fp;
+};
+
+/* Lines in @buf: an upper bound of the caches it holds. */
+static size_t count_lines(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+	size_t n = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/* Line @line (ending at @lend) is @prev's line of cache @i. */
+static bool same_line(const struct ms_slabinfo *prev, size_t i,
+		      const char *line, const char *lend)
+{
+	size_t l = (size_t)(lend - line), at;
+
+	if (i >= prev->nr_caches)
+		return false;
+	at = prev->line_at[i];
+	return at + l <= prev->text_len &&
+	       (at + l == prev->text_len || prev->text[at + l] == '\n') &&
+	       !memcmp(prev->text + at, line, l);
 }
 
 int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 		      const char *name, struct ms_diag *diag)
 {
-	struct ms_cursor cur;
+	return ms_slabinfo_parse_next(si, buf, len, NULL, name, diag);
+}
+
+int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
+			   size_t len, const struct ms_slabinfo *prev,
+			   const char *name, struct ms_diag *diag)
+{
+	const char *p = buf, *end = buf + len;
+	struct dups dups = { NULL, 0 };
+	struct parse_state *st;
 	struct layout *lay;
-	const char *line;
-	size_t line_len, cap = 0;
-	int ret, err, state = 0;
+	struct fast *fp;
+	size_t cap = 0;
+	uint32_t hash;
+	bool reuse = false;
+	unsigned int lineno = 0;
+	int err, state = 0;
 
 	memset(si, 0, sizeof(*si));
-	lay = malloc(sizeof(*lay));
-	if (!lay)
+	si->text = buf;
+	si->text_len = len;
+	st = malloc(sizeof(*st));
+	if (!st)
 		return ms_diag_set(diag, name, 0, -ENOMEM, "out of memory");
-	ms_cursor_init(&cur, buf, len);
-	while ((ret = ms_cursor_next(&cur, &line, &line_len)) != 0) {
+	lay = &st->lay;
+	fp = &st->fp;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *line = p, *lend = nl ? nl : end;
 		const char *s = line;
-		size_t sl = line_len;
+		size_t sl = (size_t)(lend - line);
 
-		if (ret < 0 || has_binary(line, line_len)) {
-			err = ms_diag_set(diag, name, cur.lineno, -EINVAL,
+		p = nl ? nl + 1 : end;
+		lineno++;
+		if (state == 2) {
+			struct ms_slab_cache *c;
+
+			if (si->nr_caches == cap) {
+				/* lines left: an upper bound of the caches */
+				size_t ncap = si->nr_caches +
+					      count_lines(line,
+							  (size_t)(end - line));
+				struct ms_slab_cache *nc;
+
+				/* the line offsets after the caches */
+				if (ncap > UINT32_MAX ||
+				    !(nc = malloc(ncap * (sizeof(*nc) +
+							  sizeof(size_t))))) {
+					err = ms_diag_set(diag, name, 0,
+							  -ENOMEM,
+							  "out of memory");
+					goto out_err;
+				}
+				si->caches = nc;
+				si->line_at = (size_t *)(nc + ncap);
+				cap = ncap;
+				if (dups_init(&dups, cap)) {
+					err = ms_diag_set(diag, name, 0,
+							  -ENOMEM,
+							  "out of memory");
+					goto out_err;
+				}
+			}
+			c = &si->caches[si->nr_caches];
+			si->line_at[si->nr_caches] = (size_t)(line - buf);
+			if (reuse && same_line(prev, si->nr_caches, line, lend)) {
+				*c = prev->caches[si->nr_caches];
+				c->line = lineno;
+				c->dup_index = 0;
+				dups_add(&dups, si, si->nr_caches++,
+					 name_hash(c->name));
+				continue;
+			}
+			memset(c, 0, sizeof(*c));
+			if (fast_cache(c, fp, lay, line, lend, &hash)) {
+				c->line = lineno;
+				dups_add(&dups, si, si->nr_caches++, hash);
+				continue;
+			}
+		}
+		if (has_binary(line, sl)) {
+			err = ms_diag_set(diag, name, lineno, -EINVAL,
 					  "unexpected binary data");
 			goto out_err;
 		}
@@ -559,37 +816,31 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 		if (sl == 0)
 			continue;
 		if (state == 0) {
-			err = parse_version(si, s, sl, name, cur.lineno, diag);
+			err = parse_version(si, s, sl, name, lineno, diag);
 			if (err)
 				goto out_err;
 			state = 1;
 			continue;
 		}
 		if (state == 1) {
-			err = parse_header(lay, s, sl, name, cur.lineno, diag);
+			err = parse_header(lay, s, sl, name, lineno, diag);
 			if (err)
 				goto out_err;
+			fast_init(fp, lay);
 			state = 2;
+			/* the same header: the same lines read the same */
+			si->head_len = (size_t)(p - buf);
+			reuse = prev && prev->line_at &&
+				prev->head_len == si->head_len &&
+				!memcmp(prev->text, buf, si->head_len);
 			continue;
 		}
-		if (si->nr_caches == cap) {
-			size_t ncap = cap ? cap * 2 : 128;
-			struct ms_slab_cache *nc;
-
-			nc = realloc(si->caches, ncap * sizeof(*nc));
-			if (!nc) {
-				err = ms_diag_set(diag, name, 0, -ENOMEM,
-						  "out of memory");
-				goto out_err;
-			}
-			si->caches = nc;
-			cap = ncap;
-		}
 		err = parse_cache(&si->caches[si->nr_caches], lay, s, sl, name,
-				  cur.lineno, diag);
+				  lineno, diag);
 		if (err)
 			goto out_err;
-		si->nr_caches++;
+		hash = name_hash(si->caches[si->nr_caches].name);
+		dups_add(&dups, si, si->nr_caches++, hash);
 	}
 	if (state == 0) {
 		err = ms_diag_set(diag, name, 0, -EINVAL,
@@ -606,15 +857,13 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 				  "expected at least one cache line after the header");
 		goto out_err;
 	}
-	if (set_dup_index(si)) {
-		err = ms_diag_set(diag, name, 0, -ENOMEM, "out of memory");
-		goto out_err;
-	}
-	free(lay);
+	free(dups.slot);
+	free(st);
 	return 0;
 
 out_err:
-	free(lay);
+	free(dups.slot);
+	free(st);
 	ms_slabinfo_release(si);
 	return err;
 }

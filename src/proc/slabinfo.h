@@ -67,12 +67,21 @@ struct ms_slab_cache {
  *              CONFIG_DEBUG_SLAB: globalstat and cpustat columns follow)
  * @caches:     the cache lines in file order
  * @nr_caches:  number of @caches
+ * @text:       the text this was parsed from (borrowed: see
+ *              ms_slabinfo_parse_next())
+ * @text_len:   its length
+ * @head_len:   the bytes of @text up to the first cache line
+ * @line_at:    the offset in @text of each cache's line
  */
 struct ms_slabinfo {
 	char version[8];
 	bool statistics;
 	struct ms_slab_cache *caches;
 	size_t nr_caches;
+	const char *text;
+	size_t text_len;
+	size_t head_len;
+	size_t *line_at;
 };
 
 /**
@@ -94,6 +103,20 @@ struct ms_slabinfo {
  */
 int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 		      const char *name, struct ms_diag *diag);
+
+/**
+ * ms_slabinfo_parse_next() - parse a new sample of the same file
+ * @prev: the previous sample, or NULL; the text it was parsed from must
+ *        still be where it was (@prev->text)
+ *
+ * As ms_slabinfo_parse(), with the same result, but a cache line that is
+ * byte for byte the line of the same cache in @prev, under the same
+ * header, is copied from @prev instead of parsed again: between two
+ * samples a second apart most caches do not change.
+ */
+int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
+			   size_t len, const struct ms_slabinfo *prev,
+			   const char *name, struct ms_diag *diag);
 
 /**
  * ms_slabinfo_release() - free what ms_slabinfo_parse() allocated

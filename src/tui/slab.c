@@ -9,6 +9,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 
 #include "out/units.h"
 #include "tui/slab.h"
+#include "tui/table.h"
 #include "tui/term.h"
 #include "lib/banned.h"
 
@@ -70,7 +72,6 @@ static const struct {
 
 /* The header lines above the table, and the status line below it. */
 #define HEAD_LINES 7
-#define FILTER_MAX 128
 
 struct screen {
 	const struct ms_tui_slab_opts *o;
@@ -79,12 +80,9 @@ struct screen {
 	bool have;
 	enum ms_slab_sort_key sort;
 	bool reverse;
-	regex_t re;
-	bool has_re;
-	char filter[FILTER_MAX];
-	bool editing;
-	char edit[FILTER_MAX];
-	size_t edit_len;
+	struct ms_tui_filter filter;
+	struct ms_tui_edit edit;
+	struct ms_tui_lines lines;
 	bool paused;
 	bool quit;
 	bool sample_now;
@@ -105,26 +103,11 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* "+1.20 MiB", "-512 B", "0" */
-static const char *sbytes(char *buf, size_t size, int64_t v)
-{
-	char u[32];
-
-	if (!v) {
-		snprintf(buf, size, "0");
-		return buf;
-	}
-	ms_units_bytes(u, sizeof(u),
-		       v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
-	snprintf(buf, size, "%c%s", v < 0 ? '-' : '+', u);
-	return buf;
-}
-
 static const char *srate(char *buf, size_t size, double v)
 {
 	if (!isfinite(v) || fabs(v) > 9e18)
 		v = 0;
-	return sbytes(buf, size, (int64_t)llround(v));
+	return ms_tui_sbytes(buf, size, (int64_t)llround(v));
 }
 
 static const char *duration(char *buf, size_t size, double s)
@@ -140,22 +123,6 @@ static const char *duration(char *buf, size_t size, double s)
 	return buf;
 }
 
-/* Writes a formatted line at (@y, @x), cut at the right edge. */
-static void put(int y, int x, const char *fmt, ...) MS_PRINTF(3, 4);
-
-static void put(int y, int x, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	if (y < 0 || y >= LINES || x >= COLS)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	mvaddnstr(y, x, buf, COLS - x);
-}
-
 static void set_status(struct screen *sc, const char *fmt, ...)
 	MS_PRINTF(2, 3);
 
@@ -168,20 +135,11 @@ static void set_status(struct screen *sc, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void color_on(struct screen *sc, enum ms_term_pair p, attr_t fallback)
+/* A colour pair, or @fallback on a terminal without colours. */
+static attr_t pair(const struct screen *sc, enum ms_term_pair p,
+		   attr_t fallback)
 {
-	if (sc->term.color)
-		attron(COLOR_PAIR(p));
-	else
-		attron(fallback);
-}
-
-static void color_off(struct screen *sc, enum ms_term_pair p, attr_t fallback)
-{
-	if (sc->term.color)
-		attroff(COLOR_PAIR(p));
-	else
-		attroff(fallback);
+	return sc->term.color ? (attr_t)COLOR_PAIR(p) : fallback;
 }
 
 /* Which columns fit in @width, dropping the least important first. */
@@ -281,7 +239,7 @@ static const char *cell(char *buf, size_t size, enum col_id c,
 		if (!d)
 			snprintf(buf, size, "-");
 		else
-			sbytes(buf, size, r->delta_bytes);
+			ms_tui_sbytes(buf, size, r->delta_bytes);
 		break;
 	case C_RATE:
 		if (!d)
@@ -293,7 +251,7 @@ static const char *cell(char *buf, size_t size, enum col_id c,
 		if (!(r->flags & MS_SLAB_HAS_START_DELTA))
 			snprintf(buf, size, "-");
 		else
-			sbytes(buf, size, r->start_delta_bytes);
+			ms_tui_sbytes(buf, size, r->start_delta_bytes);
 		break;
 	case C_NR:
 		buf[0] = '\0';
@@ -302,12 +260,75 @@ static const char *cell(char *buf, size_t size, enum col_id c,
 	return buf;
 }
 
+/*
+ * Everything a table line is formatted from: a line whose values are
+ * the same as at the last redraw is neither formatted nor written.
+ */
+struct row_key {
+	uint64_t num_objs;
+	uint64_t active_objs;
+	uint64_t num_slabs;
+	uint64_t bytes;
+	uint64_t waste_bytes;
+	int64_t delta_bytes;
+	int64_t start_delta_bytes;
+	double use_pct;
+	double bytes_per_s;
+	uint32_t obj_size;
+	uint32_t objs_per_slab;
+	uint32_t pages_per_slab;
+	unsigned int flags;
+	unsigned int rcl;
+	unsigned int visible;
+	char name[MS_SLAB_NAME_MAX];
+};
+
+_Static_assert(sizeof(struct row_key) ==
+		       offsetof(struct row_key, name) + MS_SLAB_NAME_MAX,
+	       "struct row_key has padding");
+
+static size_t row_key(const struct screen *sc, const struct ms_slab_row *r,
+		      struct row_key *k)
+{
+	const struct ms_slab_cache *c = r->cache;
+	size_t n = strlen(c->name);
+	int i;
+
+	unsigned int visible = 0;
+
+	for (i = 0; i < C_NR; i++)
+		visible |= (unsigned int)sc->visible[i] << i;
+	/* keys are compared with memcmp(): the struct has no padding */
+	*k = (struct row_key){
+		c->num_objs, c->active_objs, c->num_slabs, r->bytes,
+		r->waste_bytes, r->delta_bytes, r->start_delta_bytes,
+		r->use_pct, r->bytes_per_s, c->obj_size, c->objs_per_slab,
+		c->pages_per_slab,
+		r->flags & (MS_SLAB_GROWING | MS_SLAB_NEW | MS_SLAB_HAS_DELTA |
+			    MS_SLAB_HAS_START_DELTA),
+		!r->sysfs ? 1 : r->sysfs->reclaim_account ? 2 : 3, visible,
+		""
+	};
+	memcpy(k->name, c->name, n);
+	/* the name's unused bytes are not compared */
+	return offsetof(struct row_key, name) + n;
+}
+
 static void draw_row(struct screen *sc, int y, const struct ms_slab_row *r)
 {
-	char line[1024], v[48];
-	size_t off = 0;
+	char line[MS_TUI_LINE_MAX], v[48];
+	attr_t attr = A_NORMAL;
+	struct row_key key;
+	size_t off = 0, key_len;
 	int c;
 
+	if (r->flags & MS_SLAB_GROWING)
+		attr = pair(sc, MS_TERM_PAIR_RED, A_BOLD);
+	else if (r->flags & MS_SLAB_NEW)
+		attr = pair(sc, MS_TERM_PAIR_YELLOW, A_NORMAL);
+	key_len = row_key(sc, r, &key);
+	if (!ms_tui_line_changed(&sc->lines, y, attr, &key, key_len))
+		return;
 	for (c = 0; c < C_NR && off < sizeof(line); c++) {
 		if (!sc->visible[c])
 			continue;
@@ -317,20 +338,16 @@ static void draw_row(struct screen *sc, int y, const struct ms_slab_row *r)
 	}
 	if (off < sizeof(line))
 		snprintf(line + off, sizeof(line) - off, "%s", r->cache->name);
-	if (r->flags & MS_SLAB_GROWING)
-		color_on(sc, MS_TERM_PAIR_RED, A_BOLD);
-	else if (r->flags & MS_SLAB_NEW)
-		color_on(sc, MS_TERM_PAIR_YELLOW, A_NORMAL);
-	put(y, 0, "%s", line);
-	if (r->flags & MS_SLAB_GROWING)
-		color_off(sc, MS_TERM_PAIR_RED, A_BOLD);
-	else if (r->flags & MS_SLAB_NEW)
-		color_off(sc, MS_TERM_PAIR_YELLOW, A_NORMAL);
+	if (attr)
+		attron(attr);
+	mvaddnstr(y, 0, line, COLS);
+	if (attr)
+		attroff(attr);
 }
 
 static void draw_header(struct screen *sc)
 {
-	char line[1024];
+	char line[MS_TUI_LINE_MAX];
 	size_t off = 0;
 	int c, mark = sort_column(sc->sort);
 
@@ -343,9 +360,14 @@ static void draw_header(struct screen *sc)
 	}
 	if (off < sizeof(line))
 		snprintf(line + off, sizeof(line) - off, "NAME");
+	/* the line's look: its text and the column in bold */
+	if (!ms_tui_line_changed(&sc->lines, HEAD_LINES - 1,
+				 (attr_t)(A_REVERSE | (attr_t)(sc->sort + 1)),
+				 line, strlen(line) + 1))
+		return;
 	attron(A_REVERSE);
 	mvhline(HEAD_LINES - 1, 0, ' ', COLS);
-	put(HEAD_LINES - 1, 0, "%s", line);
+	ms_tui_put(HEAD_LINES - 1, 0, "%s", line);
 	/* the sort column's title in bold */
 	off = 0;
 	for (c = 0; c < C_NR; c++) {
@@ -355,16 +377,16 @@ static void draw_header(struct screen *sc)
 			size_t tl = strlen(cols[c].title);
 
 			attron(A_BOLD);
-			put(HEAD_LINES - 1,
-			    (int)(off + (size_t)cols[c].width - tl), "%s",
-			    cols[c].title);
+			ms_tui_put(HEAD_LINES - 1,
+				   (int)(off + (size_t)cols[c].width - tl),
+				   "%s", cols[c].title);
 			attroff(A_BOLD);
 		}
 		off += (size_t)cols[c].width + 1;
 	}
 	if (sc->sort == MS_SLAB_SORT_NAME) {
 		attron(A_BOLD);
-		put(HEAD_LINES - 1, (int)off, "NAME");
+		ms_tui_put(HEAD_LINES - 1, (int)off, "NAME");
 		attroff(A_BOLD);
 	}
 	attroff(A_REVERSE);
@@ -388,8 +410,7 @@ static int select_rows(struct screen *sc)
 	for (i = 0; i < m->nr_rows; i++) {
 		if (sc->o->top && sc->nr_shown == sc->o->top)
 			break;
-		if (!sc->has_re ||
-		    !regexec(&sc->re, m->rows[i].cache->name, 0, NULL, 0))
+		if (ms_tui_filter_match(&sc->filter, m->rows[i].cache->name))
 			sc->shown[sc->nr_shown++] = &m->rows[i];
 	}
 	return 0;
@@ -401,36 +422,86 @@ static void draw_title(struct screen *sc)
 	char right[160], up[32];
 	size_t rl;
 
-	attron(A_REVERSE);
-	mvhline(0, 0, ' ', COLS);
 	snprintf(right, sizeof(right), "every %.1fs  sample %u  up %s ",
 		 o->interval_ms / 1000.0, sc->have ? sc->s.number : 0,
 		 duration(up, sizeof(up), now_s() - sc->start_s));
+	if (!ms_tui_line_changed(&sc->lines, 0,
+				 (attr_t)(A_REVERSE | (sc->paused ? 1 : 0)),
+				 right, strlen(right) + 1))
+		return;
 	rl = strlen(right);
+	attron(A_REVERSE);
+	mvhline(0, 0, ' ', COLS);
 	/* the title gives way to the sample counters on the right */
-	put(0, 0, " memscope slab  %.*s",
-	    COLS - (int)rl - 18 > 0 ? COLS - (int)rl - 18 : 0, o->title);
+	ms_tui_put(0, 0, " memscope slab  %.*s",
+		   COLS - (int)rl - 18 > 0 ? COLS - (int)rl - 18 : 0,
+		   o->title);
 	if ((int)rl < COLS)
-		put(0, COLS - (int)rl, "%s", right);
+		ms_tui_put(0, COLS - (int)rl, "%s", right);
 	attroff(A_REVERSE);
 	if (sc->paused) {
 		int x = COLS - (int)rl - 9;
 
-		attron(A_REVERSE | A_BOLD);
-		color_on(sc, MS_TERM_PAIR_YELLOW, A_NORMAL);
-		put(0, x > 0 ? x : 0, " PAUSED ");
-		color_off(sc, MS_TERM_PAIR_YELLOW, A_NORMAL);
-		attroff(A_REVERSE | A_BOLD);
+		attron(A_REVERSE | A_BOLD | pair(sc, MS_TERM_PAIR_YELLOW,
+						 A_NORMAL));
+		ms_tui_put(0, x > 0 ? x : 0, " PAUSED ");
+		attroff(A_REVERSE | A_BOLD | pair(sc, MS_TERM_PAIR_YELLOW,
+						  A_NORMAL));
 	}
 }
 
-/* Appends @text at the cursor, cut at the right edge. */
-static void append(const char *text)
-{
-	int room = COLS - getcurx(stdscr);
+/* A summary line: one space, then the text. */
+static void summary_line(struct screen *sc, int y, const char *fmt, ...)
+	MS_PRINTF(3, 4);
 
-	if (room > 0)
-		addnstr(text, room);
+static void summary_line(struct screen *sc, int y, const char *fmt, ...)
+{
+	char line[MS_TUI_LINE_MAX];
+	va_list ap;
+
+	line[0] = ' ';
+	va_start(ap, fmt);
+	vsnprintf(line + 1, sizeof(line) - 1, fmt, ap);
+	va_end(ap);
+	ms_tui_line(&sc->lines, y, A_NORMAL, line);
+}
+
+static void draw_change(struct screen *sc)
+{
+	const struct ms_slab_model *m = sc->s.model;
+	const struct ms_slab_totals *t = &m->totals;
+	char a[32], b[32], c[32], d[32], head[256], tail[160];
+	attr_t grow = t->growing_caches ? pair(sc, MS_TERM_PAIR_RED, A_BOLD) :
+					  A_NORMAL;
+	char line[MS_TUI_LINE_MAX];
+	int x;
+
+	if (m->has_delta)
+		snprintf(head, sizeof(head),
+			 " Change   %s in %s (%s/s), %s since start  "
+			 "new %zu gone %zu  ",
+			 ms_tui_sbytes(a, sizeof(a), t->delta_bytes),
+			 duration(b, sizeof(b), m->elapsed_s),
+			 srate(c, sizeof(c), t->bytes_per_s),
+			 ms_tui_sbytes(d, sizeof(d), t->start_delta_bytes),
+			 t->new_caches, t->gone_caches);
+	else
+		snprintf(head, sizeof(head), " Change   - (first sample)  ");
+	snprintf(tail, sizeof(tail), " (%u samples, >%s)",
+		 sc->o->growth.window,
+		 ms_units_bytes(a, sizeof(a), sc->o->growth.min_bytes));
+	snprintf(line, sizeof(line), "%sgrowing %zu%s", head,
+		 t->growing_caches, tail);
+	if (!ms_tui_line_changed(&sc->lines, 4, grow, line, strlen(line) + 1))
+		return;
+	/* "growing N" in red */
+	ms_tui_put(4, 0, "%s", head);
+	x = (int)strlen(head);
+	attron(grow);
+	ms_tui_put(4, x, "growing %zu", t->growing_caches);
+	attroff(grow);
+	x += snprintf(a, sizeof(a), "growing %zu", t->growing_caches);
+	ms_tui_put(4, x, "%s", tail);
 }
 
 static void draw_summary(struct screen *sc)
@@ -438,106 +509,122 @@ static void draw_summary(struct screen *sc)
 	const struct ms_slab_model *m = sc->s.model;
 	const struct ms_slab_totals *t = &m->totals;
 	const struct ms_slab_meminfo_check *mi = sc->s.meminfo;
-	char a[32], b[32], c[32], d[32], g[160];
+	char a[32], b[32], c[32];
 
-	put(1, 1, "Objects  %llu/%llu (%.1f%%)  Slabs %llu  Caches %zu/%zu  "
-		  "Obj min/avg/max %s/%s/%s",
-	    (unsigned long long)t->active_objs, (unsigned long long)t->objs,
-	    t->objs ? 100.0 * (double)t->active_objs / (double)t->objs : 0.0,
-	    (unsigned long long)t->slabs, t->active_caches, t->caches,
-	    ms_units_bytes(a, sizeof(a), t->min_obj_size),
-	    ms_units_bytes(b, sizeof(b), t->avg_obj_size),
-	    ms_units_bytes(c, sizeof(c), t->max_obj_size));
-	put(2, 1, "Size     %s in slab pages, %s in objects, waste %s (%.1f%%)",
-	    ms_units_bytes(a, sizeof(a), t->bytes),
-	    ms_units_bytes(b, sizeof(b), t->active_bytes),
-	    ms_units_bytes(c, sizeof(c), t->waste_bytes),
-	    t->bytes ? 100.0 * (double)t->waste_bytes / (double)t->bytes : 0.0);
+	summary_line(sc, 1, "Objects  %llu/%llu (%.1f%%)  Slabs %llu  "
+		     "Caches %zu/%zu  Obj min/avg/max %s/%s/%s",
+		     (unsigned long long)t->active_objs,
+		     (unsigned long long)t->objs,
+		     t->objs ? 100.0 * (double)t->active_objs /
+				       (double)t->objs :
+			       0.0,
+		     (unsigned long long)t->slabs, t->active_caches,
+		     t->caches, ms_units_bytes(a, sizeof(a), t->min_obj_size),
+		     ms_units_bytes(b, sizeof(b), t->avg_obj_size),
+		     ms_units_bytes(c, sizeof(c), t->max_obj_size));
+	summary_line(sc, 2, "Size     %s in slab pages, %s in objects, "
+		     "waste %s (%.1f%%)",
+		     ms_units_bytes(a, sizeof(a), t->bytes),
+		     ms_units_bytes(b, sizeof(b), t->active_bytes),
+		     ms_units_bytes(c, sizeof(c), t->waste_bytes),
+		     t->bytes ? 100.0 * (double)t->waste_bytes /
+					(double)t->bytes :
+				0.0);
 	if (mi && mi->has_split)
-		put(3, 1, "meminfo  Slab %s = SReclaimable %s + SUnreclaim %s;"
-			  " slabinfo %+.1f%%",
-		    ms_units_bytes(a, sizeof(a), mi->slab_bytes),
-		    ms_units_bytes(b, sizeof(b), mi->sreclaimable_bytes),
-		    ms_units_bytes(c, sizeof(c), mi->sunreclaim_bytes),
-		    mi->diff_pct);
+		summary_line(sc, 3, "meminfo  Slab %s = SReclaimable %s + "
+			     "SUnreclaim %s; slabinfo %+.1f%%",
+			     ms_units_bytes(a, sizeof(a), mi->slab_bytes),
+			     ms_units_bytes(b, sizeof(b),
+					    mi->sreclaimable_bytes),
+			     ms_units_bytes(c, sizeof(c),
+					    mi->sunreclaim_bytes),
+			     mi->diff_pct);
 	else if (mi)
-		put(3, 1, "meminfo  Slab %s; slabinfo %+.1f%%",
-		    ms_units_bytes(a, sizeof(a), mi->slab_bytes),
-		    mi->diff_pct);
+		summary_line(sc, 3, "meminfo  Slab %s; slabinfo %+.1f%%",
+			     ms_units_bytes(a, sizeof(a), mi->slab_bytes),
+			     mi->diff_pct);
 	else
-		put(3, 1, "meminfo  unavailable");
-	if (m->has_delta)
-		put(4, 1, "Change   %s in %s (%s/s), %s since start  "
-			  "new %zu gone %zu  ",
-		    sbytes(a, sizeof(a), t->delta_bytes),
-		    duration(b, sizeof(b), m->elapsed_s),
-		    srate(c, sizeof(c), t->bytes_per_s),
-		    sbytes(d, sizeof(d), t->start_delta_bytes),
-		    t->new_caches, t->gone_caches);
-	else
-		put(4, 1, "Change   - (first sample)  ");
-	if (t->growing_caches)
-		color_on(sc, MS_TERM_PAIR_RED, A_BOLD);
-	snprintf(g, sizeof(g), "growing %zu", t->growing_caches);
-	append(g);
-	if (t->growing_caches)
-		color_off(sc, MS_TERM_PAIR_RED, A_BOLD);
-	snprintf(g, sizeof(g), " (%u samples, >%s)", sc->o->growth.window,
-		 ms_units_bytes(a, sizeof(a), sc->o->growth.min_bytes));
-	append(g);
-	put(5, 1, "Sort %s [%c]%s   Filter %s   showing %zu of %zu",
-	    ms_slab_sort_key_name(sc->sort),
-	    sc->sort == MS_SLAB_SORT_PAGES_PER_SLAB ?
-		    'P' :
-		    ms_slab_sort_key_letter(sc->sort),
-	    sc->reverse ? " reversed" : "",
-	    sc->has_re ? sc->filter : "(none)", sc->nr_shown, m->nr_rows);
+		summary_line(sc, 3, "meminfo  unavailable");
+	draw_change(sc);
+	summary_line(sc, 5, "Sort %s [%c]%s   Filter %s   showing %zu of %zu",
+		     ms_slab_sort_key_name(sc->sort),
+		     sc->sort == MS_SLAB_SORT_PAGES_PER_SLAB ?
+			     'P' :
+			     ms_slab_sort_key_letter(sc->sort),
+		     sc->reverse ? " reversed" : "",
+		     sc->filter.has_re ? sc->filter.text : "(none)",
+		     sc->nr_shown, m->nr_rows);
 }
 
 static void draw_status(struct screen *sc)
 {
+	char line[MS_TUI_LINE_MAX];
 	int y = LINES - 1;
 
-	if (sc->editing) {
-		put(y, 0, "Filter (regular expression): %s", sc->edit);
+	if (sc->edit.on) {
+		snprintf(line, sizeof(line), "Filter (regular expression): %s",
+			 sc->edit.buf);
+		ms_tui_line(&sc->lines, y, A_NORMAL, line);
 		curs_set(1);
 		return;
 	}
 	curs_set(0);
 	if (sc->status[0]) {
-		color_on(sc, MS_TERM_PAIR_YELLOW, A_BOLD);
-		put(y, 0, "%s", sc->status);
-		color_off(sc, MS_TERM_PAIR_YELLOW, A_BOLD);
+		ms_tui_line(&sc->lines, y,
+			    pair(sc, MS_TERM_PAIR_YELLOW, A_BOLD), sc->status);
 		return;
 	}
-	attron(A_DIM);
-	put(y, 0, "q quit  p pause  / filter  r reverse  "
-		  "a b c l v n o P s u g w sort  space refresh  "
-		  "arrows scroll");
-	attroff(A_DIM);
+	ms_tui_line(&sc->lines, y, A_DIM,
+		    "q quit  p pause  / filter  r reverse  "
+		    "a b c l v n o P s u g w sort  space refresh  "
+		    "arrows scroll");
 }
 
-static void draw(struct screen *sc)
+/*
+ * The sysfs facts of the rows on the screen, when the RCL column shows:
+ * a cache's are read the first time it is drawn.
+ */
+static int shown_facts(struct screen *sc, size_t first, size_t n)
 {
-	int y, rows;
+	size_t i;
+	int err;
+
+	if (!sc->visible[C_RCL] || !sc->o->facts)
+		return 0;
+	for (i = first; i < first + n && i < sc->nr_shown; i++) {
+		err = sc->o->facts(sc->o->arg, sc->shown[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * Draws the screen: only the lines that changed since the last redraw
+ * are written (struct ms_tui_lines), and curses sends only the cells
+ * that changed on those.
+ */
+static int draw(struct screen *sc)
+{
+	int y, rows, err;
 	size_t i;
 
-	erase();
+	ms_tui_lines_begin(&sc->lines);
 	fit_columns(sc, COLS);
 	draw_title(sc);
 	if (!sc->have) {
-		put(2, 1, "reading /proc/slabinfo ...");
+		for (y = 1; y < LINES - 1; y++)
+			ms_tui_line(&sc->lines, y, A_NORMAL,
+				    y == 2 ? " reading /proc/slabinfo ..." : "");
 		draw_status(sc);
 		refresh();
-		return;
+		return 0;
 	}
 	ms_slab_sort(sc->s.model, sc->sort, sc->reverse);
 	if (select_rows(sc)) {
 		set_status(sc, "out of memory");
 		sc->nr_shown = 0;
 	}
-	draw_summary(sc);
-	draw_header(sc);
 	rows = LINES - HEAD_LINES - 1;
 	if (rows < 0)
 		rows = 0;
@@ -545,76 +632,37 @@ static void draw(struct screen *sc)
 		sc->scroll = 0;
 	else if (sc->scroll > sc->nr_shown - (size_t)rows)
 		sc->scroll = sc->nr_shown - (size_t)rows;
-	for (y = 0, i = sc->scroll; y < rows && i < sc->nr_shown; y++, i++)
-		draw_row(sc, HEAD_LINES + y, sc->shown[i]);
+	err = shown_facts(sc, sc->scroll, (size_t)rows);
+	if (err)
+		return err;
+	draw_summary(sc);
+	draw_header(sc);
+	for (y = 0, i = sc->scroll; y < rows; y++, i++) {
+		if (i < sc->nr_shown)
+			draw_row(sc, HEAD_LINES + y, sc->shown[i]);
+		else
+			ms_tui_line(&sc->lines, HEAD_LINES + y, A_NORMAL, "");
+	}
 	if (sc->s.warning && sc->s.warning[0] && !sc->status[0])
 		set_status(sc, "warning: %s", sc->s.warning);
 	draw_status(sc);
-	if (sc->editing)
-		move(LINES - 1, 30 + (int)sc->edit_len < COLS ?
-					30 + (int)sc->edit_len :
+	if (sc->edit.on)
+		move(LINES - 1, 30 + (int)sc->edit.len < COLS ?
+					30 + (int)sc->edit.len :
 					COLS - 1);
 	refresh();
+	return 0;
 }
 
 static void apply_filter(struct screen *sc)
 {
-	regex_t re;
-	int err;
+	char msg[128];
 
-	sc->editing = false;
-	if (!sc->edit_len) {
-		if (sc->has_re)
-			regfree(&sc->re);
-		sc->has_re = false;
-		sc->filter[0] = '\0';
-		sc->scroll = 0;
+	if (ms_tui_filter_set(&sc->filter, sc->edit.buf, msg, sizeof(msg))) {
+		set_status(sc, "filter '%s': %s", sc->edit.buf, msg);
 		return;
 	}
-	err = regcomp(&re, sc->edit, REG_EXTENDED | REG_NOSUB);
-	if (err) {
-		char msg[128];
-
-		regerror(err, &re, msg, sizeof(msg));
-		set_status(sc, "filter '%s': %s", sc->edit, msg);
-		return;
-	}
-	if (sc->has_re)
-		regfree(&sc->re);
-	sc->re = re;
-	sc->has_re = true;
-	snprintf(sc->filter, sizeof(sc->filter), "%s", sc->edit);
 	sc->scroll = 0;
-}
-
-static void edit_key(struct screen *sc, int k)
-{
-	switch (k) {
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-		apply_filter(sc);
-		break;
-	case 27: /* Esc */
-		sc->editing = false;
-		break;
-	case KEY_BACKSPACE:
-	case 127:
-	case 8:
-		if (sc->edit_len)
-			sc->edit[--sc->edit_len] = '\0';
-		break;
-	case 21: /* Ctrl-U */
-		sc->edit_len = 0;
-		sc->edit[0] = '\0';
-		break;
-	default:
-		if (k >= 32 && k < 127 && sc->edit_len + 1 < sizeof(sc->edit)) {
-			sc->edit[sc->edit_len++] = (char)k;
-			sc->edit[sc->edit_len] = '\0';
-		}
-		break;
-	}
 }
 
 static void key(struct screen *sc, int k)
@@ -623,8 +671,9 @@ static void key(struct screen *sc, int k)
 	enum ms_slab_sort_key sk;
 	char s[2];
 
-	if (sc->editing) {
-		edit_key(sc, k);
+	if (sc->edit.on) {
+		if (ms_tui_edit_key(&sc->edit, k))
+			apply_filter(sc);
 		return;
 	}
 	sc->status[0] = '\0';
@@ -639,9 +688,7 @@ static void key(struct screen *sc, int k)
 			sc->sample_now = true;
 		return;
 	case '/':
-		sc->editing = true;
-		snprintf(sc->edit, sizeof(sc->edit), "%s", sc->filter);
-		sc->edit_len = strlen(sc->edit);
+		ms_tui_edit_start(&sc->edit, sc->filter.text);
 		return;
 	case 'r':
 	case 'R':
@@ -655,30 +702,11 @@ static void key(struct screen *sc, int k)
 		return;
 	case KEY_RESIZE:
 		return;
-	case KEY_UP:
-		if (sc->scroll)
-			sc->scroll--;
-		return;
-	case KEY_DOWN:
-		sc->scroll++;
-		return;
-	case KEY_PPAGE:
-		sc->scroll = sc->scroll > (size_t)page ?
-				     sc->scroll - (size_t)page :
-				     0;
-		return;
-	case KEY_NPAGE:
-		sc->scroll += (size_t)page;
-		return;
-	case KEY_HOME:
-		sc->scroll = 0;
-		return;
-	case KEY_END:
-		sc->scroll = (size_t)-1 / 2;
-		return;
 	default:
 		break;
 	}
+	if (ms_tui_scroll_key(&sc->scroll, k, (size_t)page))
+		return;
 	if (k > 0 && k < 128 && isalpha(k)) {
 		s[0] = (char)tolower(k);
 		s[1] = '\0';
@@ -701,12 +729,12 @@ int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag)
 	int ret = 0;
 
 	if (o->filter && o->filter[0]) {
-		if (regcomp(&sc.re, o->filter, REG_EXTENDED | REG_NOSUB))
+		char msg[128];
+
+		if (ms_tui_filter_set(&sc.filter, o->filter, msg, sizeof(msg)))
 			return ms_diag_set(diag, "filter", 0, -EINVAL,
 					   "expected a regular expression, found '%s'",
 					   o->filter);
-		sc.has_re = true;
-		snprintf(sc.filter, sizeof(sc.filter), "%s", o->filter);
 	}
 	ret = ms_term_start(&sc.term, o->color, diag);
 	if (ret)
@@ -732,7 +760,9 @@ int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag)
 			if (next < now)
 				next = now + o->interval_ms / 1000.0;
 		}
-		draw(&sc);
+		ret = draw(&sc);
+		if (ret)
+			break;
 		timeout = sc.paused ? -1 : (int)ceil((next - now) * 1000.0);
 		if (timeout < -1)
 			timeout = 0;
@@ -753,8 +783,8 @@ int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag)
 	}
 	ms_term_stop(&sc.term);
 out_free:
-	if (sc.has_re)
-		regfree(&sc.re);
+	ms_tui_filter_release(&sc.filter);
+	ms_tui_lines_release(&sc.lines);
 	free(sc.shown);
 	return ret;
 }

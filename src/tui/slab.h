@@ -37,7 +37,11 @@ struct ms_tui_slab_sample {
  * @sample:      takes the next sample into *@s: 0, or a negative errno
  *               (the caller keeps the reason and reports it once the
  *               terminal is restored)
- * @arg:         passed to @sample
+ * @facts:       fills in row->sysfs, SLUB's facts about the cache of
+ *               @row, for a row about to be shown in the RCL column (NULL:
+ *               the rows come with their facts): 0, or a negative errno
+ *               that ends the screen as a failed @sample does
+ * @arg:         passed to @sample and @facts
  */
 struct ms_tui_slab_opts {
 	enum ms_slab_sort_key sort;
@@ -50,6 +54,7 @@ struct ms_tui_slab_opts {
 	const char *title;
 	struct ms_slab_growth_opts growth;
 	int (*sample)(void *arg, struct ms_tui_slab_sample *s);
+	int (*facts)(void *arg, const struct ms_slab_row *row);
 	void *arg;
 };
 
@@ -65,7 +70,7 @@ struct ms_tui_slab_opts {
  * restored.
  *
  * Return: 0 when the user quit or @o->count samples were shown, the
- * negative errno of a failed @o->sample, or a negative errno with @diag
+ * negative errno of a failed @o->sample or @o->facts, or a negative errno with @diag
  * filled when the terminal cannot be used.
  */
 int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag);

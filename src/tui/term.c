@@ -173,6 +173,19 @@ int ms_term_start(struct ms_term *t, bool color, struct ms_diag *diag)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	/*
+	 * Output in one write per refresh. Typeahead checks would make
+	 * curses flush and poll the terminal every few lines (the main
+	 * loop polls for keys itself). And until the screen has been
+	 * through endwin() once, ncurses flushes its buffer at every
+	 * cursor movement (TINFO_MVCUR() while _endwin is ewInitial): one
+	 * write(2), and a wake-up of the terminal's reader, per changed
+	 * line. Leaving and entering the screen before anything is drawn
+	 * takes it out of that state.
+	 */
+	typeahead(-1);
+	endwin();
+	refresh();
 	set_escdelay(25);
 	curs_set(0);
 	t->color = false;

@@ -52,27 +52,12 @@ const char *ms_top_tab_name(enum ms_top_tab tab)
 
 /* ---- drawing helpers ---- */
 
-static void vput(int y, int x, int width, const char *fmt, va_list ap)
-{
-	char buf[1024];
-	int room;
-
-	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
-		return;
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	room = COLS - x;
-	if (width >= 0 && width < room)
-		room = width;
-	if (room > 0)
-		mvaddnstr(y, x, buf, room);
-}
-
 void top_put(int y, int x, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vput(y, x, -1, fmt, ap);
+	ms_tui_vput(y, x, -1, fmt, ap);
 	va_end(ap);
 }
 
@@ -81,7 +66,7 @@ void top_putw(int y, int x, int width, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vput(y, x, width, fmt, ap);
+	ms_tui_vput(y, x, width, fmt, ap);
 	va_end(ap);
 }
 
@@ -206,20 +191,6 @@ const char *top_count(char *buf, size_t size, uint64_t n)
 		snprintf(buf, size, "%.1f%c", d, sfx[i]);
 	else
 		snprintf(buf, size, "%.0f%c", d, sfx[i]);
-	return buf;
-}
-
-const char *top_sbytes(char *buf, size_t size, int64_t v)
-{
-	char u[32];
-
-	if (!v) {
-		snprintf(buf, size, "0");
-		return buf;
-	}
-	ms_units_bytes(u, sizeof(u),
-		       v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
-	snprintf(buf, size, "%c%s", v < 0 ? '-' : '+', u);
 	return buf;
 }
 
@@ -349,10 +320,10 @@ static void draw_status(struct top_screen *sc)
 {
 	int y = LINES - 1;
 
-	if (sc->editing) {
-		top_put(y, 0, "Filter (regular expression): %s", sc->edit);
+	if (sc->edit.on) {
+		top_put(y, 0, "Filter (regular expression): %s", sc->edit.buf);
 		curs_set(1);
-		move(y, 29 + (int)sc->edit_len < COLS ? 29 + (int)sc->edit_len :
+		move(y, 29 + (int)sc->edit.len < COLS ? 29 + (int)sc->edit.len :
 							 COLS - 1);
 		return;
 	}
@@ -511,107 +482,25 @@ static void apply_filter(struct top_screen *sc)
 {
 	int t = table_of(sc->tab);
 	struct top_table *tb;
-	regex_t re;
-	int err;
+	char msg[128];
 
-	sc->editing = false;
 	if (t < 0)
 		return;
 	tb = &sc->tables[t];
-	if (!sc->edit_len) {
-		if (tb->has_re)
-			regfree(&tb->re);
-		tb->has_re = false;
-		tb->filter[0] = '\0';
-		tb->scroll = 0;
+	if (ms_tui_filter_set(&tb->filter, sc->edit.buf, msg, sizeof(msg))) {
+		set_status(sc, "filter '%s': %s", sc->edit.buf, msg);
 		return;
 	}
-	err = regcomp(&re, sc->edit, REG_EXTENDED | REG_NOSUB);
-	if (err) {
-		char msg[128];
-
-		regerror(err, &re, msg, sizeof(msg));
-		set_status(sc, "filter '%s': %s", sc->edit, msg);
-		return;
-	}
-	if (tb->has_re)
-		regfree(&tb->re);
-	tb->re = re;
-	tb->has_re = true;
-	snprintf(tb->filter, sizeof(tb->filter), "%s", sc->edit);
 	tb->scroll = 0;
-}
-
-static void edit_key(struct top_screen *sc, int k)
-{
-	switch (k) {
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-		apply_filter(sc);
-		break;
-	case 27: /* Esc */
-		sc->editing = false;
-		break;
-	case KEY_BACKSPACE:
-	case 127:
-	case 8:
-		if (sc->edit_len)
-			sc->edit[--sc->edit_len] = '\0';
-		break;
-	case 21: /* Ctrl-U */
-		sc->edit_len = 0;
-		sc->edit[0] = '\0';
-		break;
-	default:
-		if (k >= 32 && k < 127 && sc->edit_len + 1 < sizeof(sc->edit)) {
-			sc->edit[sc->edit_len++] = (char)k;
-			sc->edit[sc->edit_len] = '\0';
-		}
-		break;
-	}
-}
-
-static void scroll_key(struct top_screen *sc, int k)
-{
-	int t = table_of(sc->tab);
-	size_t page = LINES > 12 ? (size_t)LINES - 8 : 1;
-	struct top_table *tb;
-
-	if (t < 0)
-		return;
-	tb = &sc->tables[t];
-	switch (k) {
-	case KEY_UP:
-		if (tb->scroll)
-			tb->scroll--;
-		break;
-	case KEY_DOWN:
-		tb->scroll++;
-		break;
-	case KEY_PPAGE:
-		tb->scroll = tb->scroll > page ? tb->scroll - page : 0;
-		break;
-	case KEY_NPAGE:
-		tb->scroll += page;
-		break;
-	case KEY_HOME:
-		tb->scroll = 0;
-		break;
-	case KEY_END:
-		tb->scroll = (size_t)-1 / 2;
-		break;
-	default:
-		break;
-	}
 }
 
 static void key(struct top_screen *sc, int k)
 {
 	int t = table_of(sc->tab);
 
-	if (sc->editing) {
-		edit_key(sc, k);
+	if (sc->edit.on) {
+		if (ms_tui_edit_key(&sc->edit, k))
+			apply_filter(sc);
 		return;
 	}
 	if (k == KEY_RESIZE)
@@ -699,10 +588,7 @@ static void key(struct top_screen *sc, int k)
 				       "Processes tables");
 			return;
 		}
-		sc->editing = true;
-		snprintf(sc->edit, sizeof(sc->edit), "%s",
-			 sc->tables[t].filter);
-		sc->edit_len = strlen(sc->edit);
+		ms_tui_edit_start(&sc->edit, sc->tables[t].filter.text);
 		return;
 	default:
 		break;
@@ -711,11 +597,9 @@ static void key(struct top_screen *sc, int k)
 		top_zones_key(sc, k);
 		return;
 	}
-	if (t >= 0 && (k == KEY_UP || k == KEY_DOWN || k == KEY_PPAGE ||
-		       k == KEY_NPAGE || k == KEY_HOME || k == KEY_END)) {
-		scroll_key(sc, k);
+	if (t >= 0 && ms_tui_scroll_key(&sc->tables[t].scroll, k,
+					LINES > 12 ? (size_t)LINES - 8 : 1))
 		return;
-	}
 	if (k > 0 && k < 128 && isprint(k))
 		set_status(sc, "unknown key '%c'; ? shows the keys", k);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "lib/compiler.h"
+#include "tui/table.h"
 #include "tui/term.h"
 #include "tui/top.h"
 
@@ -20,7 +21,6 @@
 #define TOP_FIRST_LINE 2
 #define TOP_MIN_COLS 80
 #define TOP_MIN_LINES 24
-#define TOP_FILTER_MAX 128
 
 /* Samples of history kept per zone for the sparklines. */
 #define TOP_HISTORY 256
@@ -37,8 +37,7 @@ enum top_table_id {
  * struct top_table - what the user chose for one table
  * @sort:      index into the table's sort keys
  * @reverse:   the opposite of the key's usual direction
- * @re:        the filter, when @has_re
- * @filter:    its text
+ * @filter:    the filter on the rows' names
  * @scroll:    first row shown
  * @rows:      the rows that pass the filter, in order (pointers into the
  *             sample's model, valid until the next sample)
@@ -46,9 +45,7 @@ enum top_table_id {
 struct top_table {
 	unsigned int sort;
 	bool reverse;
-	regex_t re;
-	bool has_re;
-	char filter[TOP_FILTER_MAX];
+	struct ms_tui_filter filter;
 	size_t scroll;
 	const void **rows;
 	size_t nr_rows;
@@ -100,9 +97,7 @@ struct top_screen {
 	bool quit;
 	bool sample_now;
 	bool help;
-	bool editing;
-	char edit[TOP_FILTER_MAX];
-	size_t edit_len;
+	struct ms_tui_edit edit;
 	char status[256];
 	struct top_table tables[TOP_NR_TABLES];
 	enum ms_top_vm_by vm_by;
@@ -143,9 +138,6 @@ const char *top_risk_word(enum ms_risk risk);
 
 /** top_count() - a count in at most 4 characters ("999", "1.2k", "12k") */
 const char *top_count(char *buf, size_t size, uint64_t n);
-
-/** top_sbytes() - a signed size: "+1.20 MiB", "-512 B", "0" */
-const char *top_sbytes(char *buf, size_t size, int64_t v);
 
 /** top_rate() - events per second: "0.5", "12", "1.2k"; "-" when !@valid */
 const char *top_rate(char *buf, size_t size, double v, bool valid);

@@ -285,7 +285,7 @@ static void draw_slab_top(struct top_screen *sc, int y, int x, int w,
 			 r->cache->name);
 		if (r->flags & MS_SLAB_HAS_DELTA)
 			top_putw(y + (int)n, x + w - 10, 10, "%10s",
-				 top_sbytes(b, sizeof(b), r->delta_bytes));
+				 ms_tui_sbytes(b, sizeof(b), r->delta_bytes));
 	}
 }
 
@@ -327,7 +327,7 @@ static void draw_vmalloc_top(struct top_screen *sc, int y, int x, int w,
 			 ms_units_bytes(a, sizeof(a), g->size_bytes), name);
 		if (r->has_delta)
 			top_putw(y + 1 + (int)i, x + w - 10, 10, "%10s",
-				 top_sbytes(b, sizeof(b), r->delta_bytes));
+				 ms_tui_sbytes(b, sizeof(b), r->delta_bytes));
 	}
 }
 

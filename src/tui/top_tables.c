@@ -152,18 +152,18 @@ static const char *slab_cell(char *buf, size_t size, unsigned int c,
 	case S_DELTA:
 		if (!(r->flags & MS_SLAB_HAS_DELTA))
 			break;
-		return top_sbytes(buf, size, r->delta_bytes);
+		return ms_tui_sbytes(buf, size, r->delta_bytes);
 	case S_RATE:
 		if (!(r->flags & MS_SLAB_HAS_DELTA) || !isfinite(r->bytes_per_s))
 			break;
-		return top_sbytes(buf, size,
+		return ms_tui_sbytes(buf, size,
 				  (int64_t)llround(fabs(r->bytes_per_s) < 9e18 ?
 							   r->bytes_per_s :
 							   0));
 	case S_START:
 		if (!(r->flags & MS_SLAB_HAS_START_DELTA))
 			break;
-		return top_sbytes(buf, size, r->start_delta_bytes);
+		return ms_tui_sbytes(buf, size, r->start_delta_bytes);
 	default:
 		break;
 	}
@@ -200,14 +200,14 @@ static void slab_summary(struct top_screen *sc, int y)
 	}
 	top_put(y + 1, 0, "Change   %s in %.1fs (%s/s), %s since start; "
 			  "new %zu, gone %zu, ",
-		top_sbytes(a, sizeof(a), t->delta_bytes), m->elapsed_s,
-		top_sbytes(b, sizeof(b),
+		ms_tui_sbytes(a, sizeof(a), t->delta_bytes), m->elapsed_s,
+		ms_tui_sbytes(b, sizeof(b),
 			   (int64_t)llround(isfinite(t->bytes_per_s) &&
 						    fabs(t->bytes_per_s) <
 							    9e18 ?
 					    t->bytes_per_s :
 					    0)),
-		top_sbytes(c, sizeof(c), t->start_delta_bytes), t->new_caches,
+		ms_tui_sbytes(c, sizeof(c), t->start_delta_bytes), t->new_caches,
 		t->gone_caches);
 	if (t->growing_caches)
 		top_color_on(sc, TC_BAD);
@@ -367,11 +367,11 @@ static const char *vm_cell(char *buf, size_t size, unsigned int c,
 	case V_START:
 		if (!r->has_delta)
 			break;
-		return top_sbytes(buf, size, r->start_delta_bytes);
+		return ms_tui_sbytes(buf, size, r->start_delta_bytes);
 	case V_DELTA:
 		if (!r->has_delta)
 			break;
-		return top_sbytes(buf, size, r->delta_bytes);
+		return ms_tui_sbytes(buf, size, r->delta_bytes);
 	default:
 		break;
 	}
@@ -620,9 +620,7 @@ void top_table_sort_next(struct top_screen *sc, enum top_table_id t)
 
 void top_table_release(struct top_table *tb)
 {
-	if (tb->has_re)
-		regfree(&tb->re);
-	tb->has_re = false;
+	ms_tui_filter_release(&tb->filter);
 	free(tb->rows);
 	tb->rows = NULL;
 	tb->nr_rows = tb->cap_rows = 0;
@@ -693,9 +691,9 @@ static int select_rows(struct top_screen *sc, enum top_table_id t)
 	for (i = 0; i < n; i++) {
 		const void *r = d->row(sc, i);
 
-		if (tb->has_re &&
-		    regexec(&tb->re, d->name(sc, name, sizeof(name), r), 0,
-			    NULL, 0))
+		if (tb->filter.has_re &&
+		    !ms_tui_filter_match(&tb->filter,
+					 d->name(sc, name, sizeof(name), r)))
 			continue;
 		tb->rows[tb->nr_rows++] = r;
 	}
@@ -771,7 +769,7 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 	top_put(y + 2, 0, "Sort %s%s (s, r)   Filter %s (/)   showing %zu of "
 			  "%zu",
 		d->sort_name(tb->sort), tb->reverse ? " reversed" : "",
-		tb->has_re ? tb->filter : "none", tb->nr_rows, d->count(sc));
+		tb->filter.has_re ? tb->filter.text : "none", tb->nr_rows, d->count(sc));
 	y += SUMMARY_LINES;
 	fit(sc, t, visible, COLS);
 	draw_head(sc, t, y, visible);

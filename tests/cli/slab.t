@@ -148,6 +148,53 @@ assert p.wait() == 0
 assert seen == [[], [], [], ["leaky"], ["leaky"]], seen
 PY
 
+# /proc/slabinfo and /proc/meminfo stay open between samples and are read
+# again from the start: a file rewritten in place (same inode, as a
+# seq_file regenerates its text) is seen as it now is, and so is a file
+# renamed over the old one (the other tests) or a meminfo that goes away.
+python3 "$tmp/state.py" "$w" 0
+check "watch: files rewritten in place are read again each sample" \
+	python3 - "$MEMSCOPE" "$w" <<'PY'
+import json, os, subprocess, sys
+ms, root = sys.argv[1:3]
+si = root + "/proc/slabinfo"
+mi = root + "/proc/meminfo"
+def rewrite(path, old, new):
+    with open(path, "r+") as f:
+        text = f.read()
+        assert old in text, (path, old)
+        f.seek(0)
+        f.write(text.replace(old, new))
+        f.truncate()
+ino = os.stat(si).st_ino
+p = subprocess.Popen([ms, "--root", root, "slab", "--watch", "0.5",
+                      "--count", "4"], stdout=subprocess.PIPE, text=True)
+docs = [json.loads(p.stdout.readline())]
+# steady: 4 one-page slabs become 9 (the line gets no longer)
+rewrite(si, "steady               128    128    128   32    1 : tunables    0    0    0 : slabdata      4      4",
+            "steady               288    288    128   32    1 : tunables    0    0    0 : slabdata      9      9")
+rewrite(mi, "Slab: 1000 kB", "Slab: 2000 kB")
+docs.append(json.loads(p.stdout.readline()))
+os.unlink(mi)
+docs.append(json.loads(p.stdout.readline()))
+with open(mi, "w") as f:
+    f.write("MemTotal: 1000000 kB\nSlab: 3000 kB\n")
+docs.append(json.loads(p.stdout.readline()))
+assert p.wait() == 0
+assert os.stat(si).st_ino == ino, "the test meant to keep the inode"
+steady = [{c["name"]: c for c in d["caches"]}["steady"] for d in docs]
+assert steady[0]["bytes"] == 4 * 4096 and steady[1]["bytes"] == 9 * 4096, steady
+assert steady[1]["delta_bytes"] == 5 * 4096, steady[1]
+assert docs[0]["meminfo"]["slab_bytes"] == 1000 * 1024, docs[0]["meminfo"]
+assert docs[1]["meminfo"]["slab_bytes"] == 2000 * 1024, docs[1]["meminfo"]
+assert docs[2]["meminfo"] is None, docs[2]["meminfo"]
+assert any("meminfo" in w for w in docs[2]["warnings"]), docs[2]["warnings"]
+assert docs[3]["meminfo"]["slab_bytes"] == 3000 * 1024, docs[3]["meminfo"]
+print("checked", len(docs), "samples")
+PY
+printf 'MemTotal: 1000000 kB\nSlab: 1000 kB\nSReclaimable: 200 kB\nSUnreclaim: 800 kB\n' \
+	>"$w/proc/meminfo"
+
 # ---- the NDJSON stream ----
 "$MEMSCOPE" --root "$fx/x86_64-6.18-slub" slab --watch 0.2 --count 4 \
 	>"$tmp/nd" 2>"$tmp/nd.err"
@@ -381,8 +428,31 @@ check "tui: follows a resize (80 columns drop USE)" sh -c '
 		h=$(tmux -S "$1" capture-pane -p -t t | sed -n 7p)
 		case "$h" in *"CACHE SIZE"*) echo "$h" | grep -q USE || exit 0 ;; esac
 		sleep 0.1; i=$((i + 1)); done; exit 1' sh "$sock"
+# Only changed lines are written: after a resize every line is drawn
+# again, the table's rows down to the last line above the status line.
+check "tui: rows fill the table after the resize (lines 8 to 23 of 24)" sh -c '
+	i=0; while [ $i -lt 50 ]; do
+		p=$(tmux -S "$1" capture-pane -p -t t)
+		n=$(echo "$p" | sed -n "8,23p" | grep -c " kmalloc-")
+		[ "$n" = 16 ] && exit 0
+		sleep 0.1; i=$((i + 1)); done; echo "$p" | sed "s/^/#   /"; exit 1' sh "$sock"
+tm resize-window -t t -x 100 -y 30
+check "tui: and after growing again (lines 8 to 29 of 30, USE back)" sh -c '
+	i=0; while [ $i -lt 50 ]; do
+		p=$(tmux -S "$1" capture-pane -p -t t)
+		n=$(echo "$p" | sed -n "8,29p" | grep -c " kmalloc-")
+		if [ "$n" = 22 ] && echo "$p" | sed -n 7p | grep -q " USE "; then
+			exit 0
+		fi
+		sleep 0.1; i=$((i + 1)); done; echo "$p" | sed "s/^/#   /"; exit 1' sh "$sock"
 tm send-keys -t t q
 check "tui: 'q' quits with status 0" wait_for 'tui-exit=0'
+# the shell prints tui-exit before it runs stty
+i=0
+while [ ! -s "$tmp/stty.after" ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 check "tui: the terminal modes are restored after q" \
 	cmp "$tmp/stty.before" "$tmp/stty.after"
 check "tui: the screen is given back (no table left)" sh -c '

@@ -232,6 +232,321 @@ static void test_every_file_parses(void **state)
 	assert_int_equal(checked, ARRAY_SIZE(known));
 }
 
+/* The corpus's captures, each in turn: for tests run on every file. */
+static void each_file(void (*fn)(const char *file, const char *buf,
+				 size_t len))
+{
+	struct ms_diag d = { 0 };
+	char **names, msg[512], path[256];
+	int n, i;
+
+	n = ms_source_list(&corpus, "slabinfo", &names, &d);
+	if (n < 0) {
+		ms_diag_format(&d, msg, sizeof(msg));
+		fail_msg("%s", msg);
+	}
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(names[i]), len;
+		char *buf;
+
+		if (l < 4 || strcmp(names[i] + l - 4, ".txt"))
+			continue;
+		snprintf(path, sizeof(path), "slabinfo/%s", names[i]);
+		load_text(path, &buf, &len);
+		fn(names[i], buf, len);
+		free(buf);
+	}
+	ms_source_list_free(names, n);
+}
+
+static void parse_text(struct ms_slabinfo *si, const char *file,
+		       const char *buf, size_t len)
+{
+	struct ms_diag d = { 0 };
+	char msg[512];
+
+	if (ms_slabinfo_parse(si, buf, len, file, &d)) {
+		ms_diag_format(&d, msg, sizeof(msg));
+		fail_msg("%s", msg);
+	}
+}
+
+/*
+ * A blank at the end of every line sends each cache line to the
+ * parser's slow path (the fast one takes lines that end in a number):
+ * both must read every capture to the same caches, byte for byte.
+ */
+static void fast_and_slow(const char *file, const char *buf, size_t len)
+{
+	struct ms_slabinfo fast, slow;
+	char *text = malloc(2 * len + 1);
+	size_t i, o = 0;
+
+	assert_non_null(text);
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\n') {
+			/* before a '\r': one only at the end is allowed */
+			if (o && text[o - 1] == '\r') {
+				text[o - 1] = ' ';
+				text[o++] = '\r';
+			} else {
+				text[o++] = ' ';
+			}
+		}
+		text[o++] = buf[i];
+	}
+	parse_text(&fast, file, buf, len);
+	parse_text(&slow, file, text, o);
+	assert_int_equal(fast.nr_caches, slow.nr_caches);
+	assert_string_equal(fast.version, slow.version);
+	for (i = 0; i < fast.nr_caches; i++)
+		if (memcmp(&fast.caches[i], &slow.caches[i],
+			   sizeof(fast.caches[i])))
+			fail_msg("%s:%u: cache '%s' read differently", file,
+				 fast.caches[i].line, fast.caches[i].name);
+	ms_slabinfo_release(&fast);
+	ms_slabinfo_release(&slow);
+	free(text);
+}
+
+/* ms_slabinfo_parse_next() gives what ms_slabinfo_parse() gives. */
+static void expect_next(const char *file, const struct ms_slabinfo *prev,
+			const char *buf, size_t len)
+{
+	struct ms_slabinfo a, b;
+	struct ms_diag d = { 0 };
+	size_t i;
+
+	parse_text(&a, file, buf, len);
+	assert_int_equal(ms_slabinfo_parse_next(&b, buf, len, prev, file, &d),
+			 0);
+	assert_int_equal(a.nr_caches, b.nr_caches);
+	for (i = 0; i < a.nr_caches; i++)
+		if (memcmp(&a.caches[i], &b.caches[i], sizeof(a.caches[i])))
+			fail_msg("%s:%u: cache '%s' read differently after a sample",
+				 file, a.caches[i].line, a.caches[i].name);
+	ms_slabinfo_release(&a);
+	ms_slabinfo_release(&b);
+}
+
+/*
+ * A sample after another: the same text, some counts changed (the last
+ * digit of every other line), and lines with a blank at the end.
+ */
+static void next_sample(const char *file, const char *buf, size_t len)
+{
+	struct ms_slabinfo prev;
+	char *text = malloc(len + 1);
+	size_t i, nl = 0;
+
+	assert_non_null(text);
+	memcpy(text, buf, len);
+	for (i = 1; i < len; i++) {
+		if (text[i] != '\n' || ++nl < 3 || nl % 2)
+			continue;
+		if (text[i - 1] >= '0' && text[i - 1] < '9')
+			text[i - 1]++;
+	}
+	parse_text(&prev, file, buf, len);
+	expect_next(file, &prev, buf, len);
+	expect_next(file, &prev, text, len);
+	ms_slabinfo_release(&prev);
+	free(text);
+}
+
+static void test_next_sample(void **state)
+{
+	(void)state;
+	NEED_CORPUS();
+	each_file(next_sample);
+}
+
+static void test_fast_and_slow_paths_agree(void **state)
+{
+	(void)state;
+	NEED_CORPUS();
+	each_file(fast_and_slow);
+}
+
+/* What ms_slab_sort() promises, written out plainly. */
+static int ref_cmp(const struct ms_slab_row *a, const struct ms_slab_row *b,
+		   enum ms_slab_sort_key key, bool reverse)
+{
+	const struct ms_slab_cache *x = a->cache, *y = b->cache;
+	double u = 0, v = 0;
+	int r;
+
+	switch (key) {
+	case MS_SLAB_SORT_NAME:
+		r = strcmp(x->name, y->name);
+		r = r < 0 ? -1 : r > 0;
+		break;
+	case MS_SLAB_SORT_ACTIVE_OBJS:
+		u = (double)x->active_objs, v = (double)y->active_objs;
+		break;
+	case MS_SLAB_SORT_OBJS_PER_SLAB:
+		u = x->objs_per_slab, v = y->objs_per_slab;
+		break;
+	case MS_SLAB_SORT_CACHE_SIZE:
+		u = (double)a->bytes, v = (double)b->bytes;
+		break;
+	case MS_SLAB_SORT_SLABS:
+		u = (double)x->num_slabs, v = (double)y->num_slabs;
+		break;
+	case MS_SLAB_SORT_ACTIVE_SLABS:
+		u = (double)x->active_slabs, v = (double)y->active_slabs;
+		break;
+	case MS_SLAB_SORT_OBJS:
+		u = (double)x->num_objs, v = (double)y->num_objs;
+		break;
+	case MS_SLAB_SORT_PAGES_PER_SLAB:
+		u = x->pages_per_slab, v = y->pages_per_slab;
+		break;
+	case MS_SLAB_SORT_OBJ_SIZE:
+		u = x->obj_size, v = y->obj_size;
+		break;
+	case MS_SLAB_SORT_USE:
+		u = a->use_pct, v = b->use_pct;
+		break;
+	case MS_SLAB_SORT_GROWTH:
+		u = a->bytes_per_s, v = b->bytes_per_s;
+		break;
+	case MS_SLAB_SORT_WASTE:
+		u = (double)a->waste_bytes, v = (double)b->waste_bytes;
+		break;
+	default:
+		break;
+	}
+	if (key != MS_SLAB_SORT_NAME)
+		r = u < v ? 1 : u > v ? -1 : 0; /* the largest first */
+	if (reverse)
+		r = -r;
+	if (r)
+		return r;
+	return a->index < b->index ? -1 : 1;
+}
+
+/*
+ * Every order of every capture, both ways: each row before the next as
+ * the reference comparison says. The rates come from a second sample
+ * with some caches grown and some shrunk, so growth has ties and signs.
+ */
+static void sort_file(const char *file, const char *buf, size_t len)
+{
+	struct ms_slabinfo si, prev;
+	struct ms_slab_model m;
+	struct ms_diag d = { 0 };
+	unsigned int k, rev;
+	size_t i;
+
+	parse_text(&si, file, buf, len);
+	parse_text(&prev, file, buf, len);
+	for (i = 0; i < prev.nr_caches; i++)
+		if (i % 3 == 1)
+			prev.caches[i].num_slabs /= 2;
+		else if (i % 3 == 2)
+			prev.caches[i].num_slabs *= 2;
+	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), 0);
+	assert_int_equal(ms_slab_model_delta(&m, &prev, 2.0, &d), 0);
+	for (k = 0; k < MS_SLAB_NR_SORT_KEYS; k++) {
+		for (rev = 0; rev < 2; rev++) {
+			ms_slab_sort(&m, (enum ms_slab_sort_key)k, rev);
+			for (i = 1; i < m.nr_rows; i++)
+				if (ref_cmp(&m.rows[i - 1], &m.rows[i],
+					    (enum ms_slab_sort_key)k, rev) > 0)
+					fail_msg("%s: by %s%s, '%s' before '%s'",
+						 file,
+						 ms_slab_sort_key_name(
+							 (enum ms_slab_sort_key)k),
+						 rev ? " reversed" : "",
+						 m.rows[i - 1].cache->name,
+						 m.rows[i].cache->name);
+		}
+	}
+	ms_slab_model_release(&m);
+	ms_slabinfo_release(&prev);
+	ms_slabinfo_release(&si);
+}
+
+static void test_sort_every_key(void **state)
+{
+	(void)state;
+	NEED_CORPUS();
+	each_file(sort_file);
+}
+
+/*
+ * Samples match caches by name, whatever the order of the lines: the
+ * same capture with its cache lines in reverse order changes nothing,
+ * and the growth history follows each cache.
+ */
+static void reordered(const char *file, const char *buf, size_t len)
+{
+	struct ms_slabinfo si, rev;
+	struct ms_slab_model m;
+	struct ms_slab_growth g;
+	struct ms_slab_growth_opts go = { .window = 3 };
+	struct ms_diag d = { 0 };
+	const char *lines[4096];
+	char *text = malloc(len + 2);
+	size_t n = 0, i, o = 0, head = 2;
+	const char *p = buf, *end = buf + len;
+
+	assert_non_null(text);
+	while (p < end && n < ARRAY_SIZE(lines)) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		lines[n++] = p;
+		p = nl ? nl + 1 : end;
+	}
+	/* the version and header lines stay first */
+	for (i = 0; i < n; i++) {
+		size_t k = i < head ? i : n - 1 - (i - head);
+		const char *s = lines[k];
+		const char *e = k + 1 < n ? lines[k + 1] : end;
+
+		memcpy(text + o, s, (size_t)(e - s));
+		o += (size_t)(e - s);
+		if (o && text[o - 1] != '\n')
+			text[o++] = '\n';
+	}
+	parse_text(&si, file, buf, len);
+	parse_text(&rev, file, text, o);
+	expect_next(file, &si, text, o);
+	assert_int_equal(ms_slab_growth_init(&g, &go, &d), 0);
+	assert_int_equal(ms_slab_model_build(&m, &rev, 4096, &d), 0);
+	assert_int_equal(ms_slab_growth_update(&g, &m, &d), 0);
+	ms_slab_model_release(&m);
+	assert_int_equal(ms_slab_model_build(&m, &si, 4096, &d), 0);
+	assert_int_equal(ms_slab_model_delta(&m, &rev, 1.0, &d), 0);
+	assert_int_equal(ms_slab_model_delta_start(&m, &rev, 1.0, &d), 0);
+	assert_int_equal(ms_slab_growth_update(&g, &m, &d), 0);
+	assert_int_equal(m.totals.new_caches, 0);
+	assert_int_equal(m.totals.gone_caches, 0);
+	assert_int_equal(m.totals.delta_bytes, 0);
+	for (i = 0; i < m.nr_rows; i++) {
+		const struct ms_slab_row *r = &m.rows[i];
+
+		if (r->delta_bytes || r->delta_objs || r->start_delta_bytes ||
+		    (r->flags & (MS_SLAB_NEW | MS_SLAB_NEW_SINCE_START)) ||
+		    r->growth_samples != 2)
+			fail_msg("%s: cache '%s' not matched", file,
+				 r->cache->name);
+	}
+	ms_slab_model_release(&m);
+	ms_slab_growth_release(&g);
+	ms_slabinfo_release(&rev);
+	ms_slabinfo_release(&si);
+	free(text);
+}
+
+static void test_reordered_samples(void **state)
+{
+	(void)state;
+	NEED_CORPUS();
+	each_file(reordered);
+}
+
 /* prometheus/procfs slab_test.go TestSlabInfo */
 static void test_procfs(void **state)
 {
@@ -542,6 +857,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_file_parses),
+		cmocka_unit_test(test_fast_and_slow_paths_agree),
+		cmocka_unit_test(test_next_sample),
+		cmocka_unit_test(test_sort_every_key),
+		cmocka_unit_test(test_reordered_samples),
 		cmocka_unit_test(test_procfs),
 		cmocka_unit_test(test_node_exporter),
 		cmocka_unit_test(test_jc),
