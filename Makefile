@@ -48,7 +48,7 @@ endif
 # Debian packages that provide what the build and the tests use.
 APT_PKGS := gcc make pkg-config libjansson-dev libncurses-dev libproc2-dev \
 	    libcmocka-dev mandoc tmux python3 python3-jsonschema valgrind \
-	    clang libclang-rt-14-dev
+	    clang clang-format libclang-rt-14-dev
 PC_REQUIRED := jansson ncursesw
 
 HAVE_LIBPROC2 := $(shell $(PKG_CONFIG) --exists libproc2 2>/dev/null && echo 1)

@@ -28,11 +28,13 @@ enum {
 static const struct argp_option global_options[] = {
 	{ "root", 'r', "DIR", 0,
 	  "Read DIR/proc and DIR/sys instead of /proc and /sys (a snapshot "
-	  "or an unpacked sosreport)", -1 },
+	  "or an unpacked sosreport)",
+	  -1 },
 	{ "json", 'j', NULL, 0, "Print one JSON document (--format json)", -1 },
 	{ "format", OPT_FORMAT, "FORMAT", 0,
 	  "text (default), json, or prom (Prometheus text exposition, "
-	  "summary only)", -1 },
+	  "summary only)",
+	  -1 },
 	{ "no-color", OPT_NO_COLOR, NULL, 0, "Never use colours", -1 },
 	{ "page-size", OPT_PAGE_SIZE, "BYTES", 0,
 	  "Page size of a --root capture without a meta file", -1 },
@@ -47,8 +49,10 @@ uint64_t ms_parse_uint_arg(struct argp_state *state, const char *opt,
 	uint64_t v;
 
 	if (ms_parse_u64(arg, strlen(arg), &v) || v < min || v > max)
-		argp_error(state, "%s: expected a number from %llu to %llu, "
-			   "found '%s'", opt, (unsigned long long)min,
+		argp_error(state,
+			   "%s: expected a number from %llu to %llu, "
+			   "found '%s'",
+			   opt, (unsigned long long)min,
 			   (unsigned long long)max, arg);
 	return v;
 }
@@ -75,25 +79,30 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 			o->json = false;
 			o->prom = true;
 		} else {
-			argp_error(state, "--format: expected text, json or "
-				   "prom, found '%s'", arg);
+			argp_error(state,
+				   "--format: expected text, json or "
+				   "prom, found '%s'",
+				   arg);
 		}
 		break;
 	case OPT_NO_COLOR:
 		o->no_color = true;
 		break;
 	case OPT_PAGE_SIZE:
-		o->page_size = ms_parse_uint_arg(state, "--page-size", arg,
-						 512, (uint64_t)1 << 30);
+		o->page_size = ms_parse_uint_arg(state, "--page-size", arg, 512,
+						 (uint64_t)1 << 30);
 		if (o->page_size & (o->page_size - 1))
-			argp_error(state, "--page-size: expected a power of "
-				   "two, found '%s'", arg);
+			argp_error(state,
+				   "--page-size: expected a power of "
+				   "two, found '%s'",
+				   arg);
 		break;
 	case OPT_KERNEL: {
 		struct ms_kver kv;
 
 		if (ms_kver_parse(&kv, arg, strlen(arg)))
-			argp_error(state, "--kernel: expected a kernel release "
+			argp_error(state,
+				   "--kernel: expected a kernel release "
 				   "such as 5.15 or 6.1.0-13-amd64, found '%s'",
 				   arg);
 		o->kernel = arg;
@@ -131,11 +140,10 @@ int ms_cmd_parse(struct ms_ctx *ctx, const struct argp *argp, int argc,
 		 char **argv, void *input)
 {
 	struct argp child = argp ? *argp : (struct argp){ 0 };
-	struct argp_child children[] = {
-		{ &child, 0, NULL, 0 },
-		{ &ms_global_argp, 0, "Global options:", 0 },
-		{ 0 }
-	};
+	struct argp_child children[] = { { &child, 0, NULL, 0 },
+					 { &ms_global_argp, 0,
+					   "Global options:", 0 },
+					 { 0 } };
 	struct argp wrap = {
 		.parser = wrap_parse,
 		.children = children,
@@ -214,9 +222,8 @@ int ms_cmd_start(struct ms_ctx *ctx)
 	ctx->started = true;
 	if (!strcmp(ctx->snap.meta.page_size_source, "default") &&
 	    !ctx->no_page_size)
-		ms_out_warn(ctx->out,
-			    "page size unknown (no meta file and no "
-			    "--page-size), assuming 4096 bytes");
+		ms_out_warn(ctx->out, "page size unknown (no meta file and no "
+				      "--page-size), assuming 4096 bytes");
 	return MS_EXIT_OK;
 }
 
@@ -261,12 +268,12 @@ uint32_t ms_cmd_gfp_layout(struct ms_ctx *ctx, bool use_source,
 	}
 	kver = MS_GFP_KVER(kv.major, kv.minor);
 	if (kver > MS_GFP_KVER_NEWEST) {
-		ms_out_warn(ctx->out,
-			    "kernel %u.%u is newer than the GFP layouts "
-			    "memscope knows; the layout of %s is used",
-			    kv.major, kv.minor,
-			    ms_gfp_kver_format(MS_GFP_KVER_NEWEST, kb,
-					       sizeof(kb)));
+		ms_out_warn(
+			ctx->out,
+			"kernel %u.%u is newer than the GFP layouts "
+			"memscope knows; the layout of %s is used",
+			kv.major, kv.minor,
+			ms_gfp_kver_format(MS_GFP_KVER_NEWEST, kb, sizeof(kb)));
 		kver = MS_GFP_KVER_NEWEST;
 	} else if (kver < MS_GFP_KVER(2, 6)) {
 		ms_out_warn(ctx->out,
@@ -323,8 +330,7 @@ void ms_cmd_era_of(struct ms_ctx *ctx, const struct ms_zoneinfo *zi,
 	if (ctx->snap.meta.kernel_version[0] &&
 	    !ms_kver_parse(&up, ctx->snap.meta.kernel_version,
 			   strlen(ctx->snap.meta.kernel_version)) &&
-	    up.major == kv.major && up.minor == kv.minor &&
-	    up.patch > kv.patch)
+	    up.major == kv.major && up.minor == kv.minor && up.patch > kv.patch)
 		kv = up;
 	ms_era_detect(era, &kv, &f);
 }

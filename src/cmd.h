@@ -15,9 +15,9 @@
 /* Exit codes, documented in memscope(1) under EXIT STATUS. */
 enum ms_exit {
 	MS_EXIT_OK = 0,
-	MS_EXIT_FAIL = 1,	/* bad input, unreadable file, I/O error */
-	MS_EXIT_USAGE = 2,	/* bad command line */
-	MS_EXIT_RISK = 3,	/* a risk threshold was exceeded */
+	MS_EXIT_FAIL = 1,  /* bad input, unreadable file, I/O error */
+	MS_EXIT_USAGE = 2, /* bad command line */
+	MS_EXIT_RISK = 3,  /* a risk threshold was exceeded */
 };
 
 /**

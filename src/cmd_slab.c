@@ -42,7 +42,7 @@ enum {
 	OPT_GROW_MIN,
 };
 
-#define DEFAULT_GROW_WINDOW 5
+#define DEFAULT_GROW_WINDOW    5
 #define DEFAULT_GROW_MIN_BYTES (64 * 1024)
 
 /*
@@ -52,8 +52,8 @@ enum {
  * what is shown is read.
  */
 #define SLUB_FACTS_TEXT (1u << MS_SLUB_RECLAIM_ACCOUNT)
-#define SLUB_FACTS_JSON                                                   \
-	((1u << MS_SLUB_RECLAIM_ACCOUNT) | (1u << MS_SLUB_ORDER) |       \
+#define SLUB_FACTS_JSON                                            \
+	((1u << MS_SLUB_RECLAIM_ACCOUNT) | (1u << MS_SLUB_ORDER) | \
 	 (1u << MS_SLUB_ALIASES))
 
 struct slab_opts {
@@ -72,11 +72,13 @@ static const struct argp_option slab_options[] = {
 	  "Sort by KEY: slabtop's letters a (active objects), b (objects per "
 	  "slab), c (cache size, the default), l (slabs), v (active slabs), "
 	  "n (name), o (objects), p (pages per slab), s (object size), u "
-	  "(use), or g (growth rate), w (waste), or their long names", 0 },
+	  "(use), or g (growth rate), w (waste), or their long names",
+	  0 },
 	{ "top", 't', "N", 0, "List only the first N caches", 0 },
 	{ "filter", 'f', "REGEX", 0,
 	  "List only caches whose name matches the POSIX extended regular "
-	  "expression REGEX", 0 },
+	  "expression REGEX",
+	  0 },
 	{ "once", 'o', NULL, 0,
 	  "Print one sample and exit (the default without --watch)", 0 },
 	MS_WATCH_ARGP_OPTIONS("Sample every SECONDS (default 2): a live view "
@@ -84,10 +86,12 @@ static const struct argp_option slab_options[] = {
 			      "JSON object per sample and line"),
 	{ "grow-window", OPT_GROW_WINDOW, "K", 0,
 	  "A cache is growing when its size did not fall over its last K "
-	  "samples (default 5) and rose by more than --grow-min", 0 },
+	  "samples (default 5) and rose by more than --grow-min",
+	  0 },
 	{ "grow-min", OPT_GROW_MIN, "BYTES", 0,
 	  "The rise over --grow-window samples that marks a cache as "
-	  "growing (default 64K; suffixes K, M, G)", 0 },
+	  "growing (default 64K; suffixes K, M, G)",
+	  0 },
 	{ 0 }
 };
 
@@ -133,9 +137,11 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case 's':
 		if (ms_slab_sort_key_parse(arg, &o->sort))
-			argp_error(state, "--sort: expected one of a b c l v n "
+			argp_error(state,
+				   "--sort: expected one of a b c l v n "
 				   "o p s u g w or a long name such as "
-				   "cache_size, found '%s'", arg);
+				   "cache_size, found '%s'",
+				   arg);
 		break;
 	case 't':
 		o->top = ms_parse_uint_arg(state, "--top", arg, 1, UINT32_MAX);
@@ -147,8 +153,10 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 		err = regcomp(&o->re, arg, REG_EXTENDED | REG_NOSUB);
 		if (err) {
 			regerror(err, &o->re, msg, sizeof(msg));
-			argp_error(state, "--filter: expected a regular "
-				   "expression, found '%s': %s", arg, msg);
+			argp_error(state,
+				   "--filter: expected a regular "
+				   "expression, found '%s': %s",
+				   arg, msg);
 		}
 		o->has_re = true;
 		o->filter = arg;
@@ -163,8 +171,10 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_GROW_MIN:
 		if (parse_size(arg, &o->growth.min_bytes))
-			argp_error(state, "--grow-min: expected a size in "
-				   "bytes (suffixes K, M, G), found '%s'", arg);
+			argp_error(state,
+				   "--grow-min: expected a size in "
+				   "bytes (suffixes K, M, G), found '%s'",
+				   arg);
 		break;
 	case ARGP_KEY_ARG:
 		argp_error(state, "unexpected argument '%s'", arg);
@@ -172,7 +182,7 @@ static error_t slab_parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (o->once && o->w.watch)
 			argp_error(state, "--once cannot be combined with "
-				   "--watch or --count");
+					  "--watch or --count");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -366,14 +376,12 @@ static int read_slabinfo(struct sampler *s, struct ms_slabinfo **out)
 		return err;
 	si = malloc(sizeof(*si));
 	if (!si)
-		return ms_diag_set(&s->diag, NULL, 0, -ENOMEM,
-				   "out of memory");
+		return ms_diag_set(&s->diag, NULL, 0, -ENOMEM, "out of memory");
 	/* lines as in the sample before (parsed from f->prev) are copied */
-	err = ms_slabinfo_parse_next(si, f->buf, f->len,
-				     s->cur && s->cur->text == f->prev ?
-					     s->cur :
-					     NULL,
-				     ms_source_label(f->path), &s->diag);
+	err = ms_slabinfo_parse_next(
+		si, f->buf, f->len,
+		s->cur && s->cur->text == f->prev ? s->cur : NULL,
+		ms_source_label(f->path), &s->diag);
 	if (err) {
 		free(si);
 		return err;
@@ -400,14 +408,13 @@ static int sampler_next(struct sampler *s)
 	if (!err && s->first) {
 		/* the clock may not have moved on a coarse timer */
 		double since_prev = now > s->t_cur ? now - s->t_cur : 1e-9;
-		double since_first = now > s->t_first ? now - s->t_first :
-							 1e-9;
+		double since_first = now > s->t_first ? now - s->t_first : 1e-9;
 
 		err = ms_slab_model_delta_start(&s->model, s->first,
 						since_first, &s->diag);
 		if (!err)
-			err = ms_slab_model_delta(&s->model, s->cur,
-						  since_prev, &s->diag);
+			err = ms_slab_model_delta(&s->model, s->cur, since_prev,
+						  &s->diag);
 	}
 	if (!err && s->watch)
 		err = ms_slab_growth_update(&s->growth, &s->model, &s->diag);
@@ -656,8 +663,7 @@ int cmd_slab(struct ms_ctx *ctx, int argc, char **argv)
 			ctx->opts.json = true;
 	}
 	s.watch = o.w.watch;
-	if (o.w.watch &&
-	    ms_slab_growth_init(&s.growth, &o.growth, &s.diag)) {
+	if (o.w.watch && ms_slab_growth_init(&s.growth, &o.growth, &s.diag)) {
 		ms_error_diag(&s.diag);
 		ret = MS_EXIT_USAGE;
 		goto out_free;

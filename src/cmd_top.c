@@ -43,7 +43,7 @@
 /* top refreshes down to 0.01 s, faster than the --watch of the others */
 #define MIN_INTERVAL_MS 10
 /* the growth marks of the Slab tab, as memscope slab --watch sets them */
-#define GROW_WINDOW 5
+#define GROW_WINDOW    5
 #define GROW_MIN_BYTES (64 * 1024)
 
 struct top_opts {
@@ -55,12 +55,12 @@ struct top_opts {
 
 static const struct argp_option top_options[] = {
 	{ "delay", 'd', "SECONDS", 0,
-	  "Refresh every SECONDS (default 2; from 0.01, up to 3 decimals)",
-	  0 },
+	  "Refresh every SECONDS (default 2; from 0.01, up to 3 decimals)", 0 },
 	{ "iterations", 'n', "N", 0, "Stop after N refreshes", 0 },
 	{ "tab", 't', "TAB", 0,
 	  "Start on TAB: 1 to 5, or overview, zones, slab, vmalloc, "
-	  "processes", 0 },
+	  "processes",
+	  0 },
 	{ "once", 'o', NULL, 0,
 	  "Print the overview once (text, or JSON with --json) and exit", 0 },
 	{ 0 }
@@ -74,7 +74,8 @@ static error_t top_parse(int key, char *arg, struct argp_state *state)
 	case 'd':
 		if (ms_watch_seconds(arg, MIN_INTERVAL_MS, MS_WATCH_MAX_MS,
 				     &o->interval_ms))
-			argp_error(state, "--delay: expected seconds from 0.01 "
+			argp_error(state,
+				   "--delay: expected seconds from 0.01 "
 				   "to 86400 (up to 3 decimals), found '%s'",
 				   arg);
 		break;
@@ -84,9 +85,11 @@ static error_t top_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 't':
 		if (ms_top_tab_parse(arg, &o->tab))
-			argp_error(state, "--tab: expected 1 to 5 or overview, "
+			argp_error(state,
+				   "--tab: expected 1 to 5 or overview, "
 				   "zones, slab, vmalloc, processes, found "
-				   "'%s'", arg);
+				   "'%s'",
+				   arg);
 		break;
 	case 'o':
 		o->once = true;
@@ -97,7 +100,7 @@ static error_t top_parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (o->once && o->iterations)
 			argp_error(state, "--once cannot be combined with "
-				   "--iterations");
+					  "--iterations");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -255,8 +258,7 @@ static int load_slow(struct sampler *s, enum ms_file_id id, struct kept *k,
 	return 0;
 }
 
-static void file_state(struct ms_top_file *f, const struct kept *k,
-		       double now)
+static void file_state(struct ms_top_file *f, const struct kept *k, double now)
 {
 	f->ok = k->data != NULL;
 	f->age_s = k->tried ? now - k->read_at : 0;
@@ -363,15 +365,14 @@ static int vm_rows(struct sampler *s, enum ms_top_vm_by by, double now)
 	s->nr_vm_rows[by] = 0;
 	g = vm_groups(&s->vst, by, &n);
 	if (s->vm_have_prev) {
-		err = ms_vmalloc_delta(&dp, &ndp, s->vm_prev[by].groups,
-				       s->vm_prev[by].nr, g, n,
-				       (uint64_t)((now - s->vm_prev_at) * 1000));
+		err = ms_vmalloc_delta(
+			&dp, &ndp, s->vm_prev[by].groups, s->vm_prev[by].nr, g,
+			n, (uint64_t)((now - s->vm_prev_at) * 1000));
 		if (!err)
-			err = ms_vmalloc_delta(&df, &ndf,
-					       s->vm_first[by].groups,
-					       s->vm_first[by].nr, g, n,
-					       (uint64_t)((now - s->vm_first_at) *
-							  1000));
+			err = ms_vmalloc_delta(
+				&df, &ndf, s->vm_first[by].groups,
+				s->vm_first[by].nr, g, n,
+				(uint64_t)((now - s->vm_first_at) * 1000));
 		if (err)
 			goto out;
 	}
@@ -428,8 +429,7 @@ static void vmalloc_release(struct sampler *s)
 	}
 }
 
-static int sample_vmalloc(struct sampler *s, const struct ms_kv *mi,
-			  double now)
+static int sample_vmalloc(struct sampler *s, const struct ms_kv *mi, double now)
 {
 	struct ms_vmalloc_opts vo = {
 		.page_size_bytes = s->ctx->snap.meta.page_size,
@@ -485,15 +485,13 @@ static int sample_slab(struct sampler *s, double now)
 	if (!s->s.files[MS_TOP_F_SLABINFO].ok)
 		return 0;
 	si = ms_snapshot_take(snap, MS_FILE_SLABINFO);
-	err = ms_slab_model_build(&s->slab, si, snap->meta.page_size,
-				  &s->diag);
+	err = ms_slab_model_build(&s->slab, si, snap->meta.page_size, &s->diag);
 	if (!err && s->si_first) {
 		/* the clock may not have moved on a coarse timer */
-		double since_prev = now > s->t_si_cur ? now - s->t_si_cur :
-							1e-9;
-		double since_first = now > s->t_si_first ?
-					     now - s->t_si_first :
-					     1e-9;
+		double since_prev =
+			now > s->t_si_cur ? now - s->t_si_cur : 1e-9;
+		double since_first =
+			now > s->t_si_first ? now - s->t_si_first : 1e-9;
 
 		err = ms_slab_model_delta_start(&s->slab, s->si_first,
 						since_first, &s->diag);
@@ -522,8 +520,7 @@ static int sample_slab(struct sampler *s, double now)
 
 static void sample_stall(struct sampler *s, double now)
 {
-	const struct ms_kv *vm = ms_snapshot_get(&s->ctx->snap,
-						 MS_FILE_VMSTAT);
+	const struct ms_kv *vm = ms_snapshot_get(&s->ctx->snap, MS_FILE_VMSTAT);
 
 	s->s.stall = NULL;
 	s->s.rates = NULL;
@@ -564,8 +561,7 @@ static void sample_procs(struct sampler *s, unsigned int want)
 	if (!s->procs_tried) {
 		s->procs_tried = true;
 		if (ms_procs_new(&s->procs, &d))
-			ms_diag_format(&d, s->procs_why,
-				       sizeof(s->procs_why));
+			ms_diag_format(&d, s->procs_why, sizeof(s->procs_why));
 	}
 	if (!s->procs) {
 		snprintf(f->why, sizeof(f->why), "%s", s->procs_why);

@@ -45,11 +45,11 @@ static const struct argp_option vmalloc_options[] = {
 	{ "by", 'b', "KEY", 0,
 	  "List the areas by caller (the default), type or module", 0 },
 	{ "top", 't', "N", 0,
-	  "List the first N groups, largest first (default 20, 0 for all)",
-	  0 },
+	  "List the first N groups, largest first (default 20, 0 for all)", 0 },
 	{ "start", OPT_START, "ADDR", 0,
 	  "VMALLOC_START of the machine, in hex, for the free address space "
-	  "(default: derived from the areas)", 0 },
+	  "(default: derived from the areas)",
+	  0 },
 	MS_WATCH_ARGP_OPTIONS("Sample every SECONDS (default 2) and show "
 			      "what changed: a table on a terminal, otherwise "
 			      "(or with --json) one JSON object per sample "
@@ -72,17 +72,21 @@ static error_t vmalloc_parse(int key, char *arg, struct argp_state *state)
 		else if (!strcmp(arg, "module"))
 			o->by = MS_VIEW_VMALLOC_BY_MODULE;
 		else
-			argp_error(state, "--by: expected caller, type or "
-				   "module, found '%s'", arg);
+			argp_error(state,
+				   "--by: expected caller, type or "
+				   "module, found '%s'",
+				   arg);
 		break;
 	case 't':
 		o->top = ms_parse_uint_arg(state, "--top", arg, 0, UINT32_MAX);
 		break;
 	case OPT_START:
 		if (ms_parse_hex_u64(arg, strlen(arg), &o->start))
-			argp_error(state, "--start: expected a hexadecimal "
+			argp_error(state,
+				   "--start: expected a hexadecimal "
 				   "address such as 0xffffc90000000000, found "
-				   "'%s'", arg);
+				   "'%s'",
+				   arg);
 		o->has_start = true;
 		break;
 	case ARGP_KEY_ARG:
@@ -142,10 +146,10 @@ static int sample(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 	mi = ms_snapshot_get(&ctx->snap, MS_FILE_MEMINFO);
 	if (mi && !meminfo_bytes(mi, "VmallocTotal", &ao.total_bytes))
 		ms_out_warn(ctx->out, "meminfo: no 'VmallocTotal' line; the "
-			    "free address space is unknown");
+				      "free address space is unknown");
 	if (!vi->nr_areas)
 		ms_out_warn(ctx->out, "vmallocinfo: no area listed (a copy "
-			    "made without root is empty)");
+				      "made without root is empty)");
 	err = ms_vmalloc_analyze(st, vi, &ao);
 	if (err) {
 		ms_error("vmallocinfo: %s", strerror(-err));
@@ -224,8 +228,8 @@ static void kept_release(struct kept *k)
 	memset(k, 0, sizeof(*k));
 }
 
-static int kept_set(struct kept *k, const struct ms_vmalloc_group *g,
-		    size_t n, const struct ms_vmalloc_stats *st)
+static int kept_set(struct kept *k, const struct ms_vmalloc_group *g, size_t n,
+		    const struct ms_vmalloc_stats *st)
 {
 	struct ms_vmalloc_group *c = calloc(n ? n : 1, sizeof(*c));
 	size_t i;

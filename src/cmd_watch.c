@@ -12,8 +12,8 @@
 #include "tui/term.h"
 #include "lib/banned.h"
 
-int ms_watch_seconds(const char *arg, unsigned int min_ms,
-		     unsigned int max_ms, unsigned int *ms)
+int ms_watch_seconds(const char *arg, unsigned int min_ms, unsigned int max_ms,
+		     unsigned int *ms)
 {
 	const char *dot = strchr(arg, '.');
 	size_t ilen = dot ? (size_t)(dot - arg) : strlen(arg);
@@ -43,8 +43,10 @@ static void watch_value(struct ms_watch_opts *w, const char *arg,
 {
 	if (ms_watch_seconds(arg, MS_WATCH_MIN_MS, MS_WATCH_MAX_MS,
 			     &w->interval_ms))
-		argp_error(state, "--watch: expected seconds from 0.1 to 86400 "
-			   "(up to 3 decimals), found '%s'", arg);
+		argp_error(state,
+			   "--watch: expected seconds from 0.1 to 86400 "
+			   "(up to 3 decimals), found '%s'",
+			   arg);
 	w->interval_given = true;
 }
 
@@ -58,8 +60,8 @@ bool ms_watch_parse_opt(struct ms_watch_opts *w, int key, char *arg,
 			watch_value(w, arg, state);
 		return true;
 	case 'c':
-		w->count = ms_parse_uint_arg(state, "--count", arg, 1,
-					     UINT32_MAX);
+		w->count =
+			ms_parse_uint_arg(state, "--count", arg, 1, UINT32_MAX);
 		w->watch = true;
 		return true;
 	case ARGP_KEY_ARG:

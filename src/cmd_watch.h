@@ -16,8 +16,8 @@
  */
 
 #define MS_WATCH_DEFAULT_MS 2000
-#define MS_WATCH_MIN_MS 100
-#define MS_WATCH_MAX_MS (86400 * 1000)
+#define MS_WATCH_MIN_MS	    100
+#define MS_WATCH_MAX_MS	    (86400 * 1000)
 
 /**
  * ms_watch_seconds() - "2", "0.5", "1.25": seconds with up to three
@@ -27,8 +27,8 @@
  * Return: 0, -EINVAL for text that is not such a number, -ERANGE for one
  * out of the range.
  */
-int ms_watch_seconds(const char *arg, unsigned int min_ms,
-		     unsigned int max_ms, unsigned int *ms);
+int ms_watch_seconds(const char *arg, unsigned int min_ms, unsigned int max_ms,
+		     unsigned int *ms);
 
 /**
  * struct ms_watch_opts - the --watch [SECONDS] and --count N options
@@ -45,9 +45,12 @@ struct ms_watch_opts {
 };
 
 /* The argp entries of --watch and --count (keys 'w' and 'c'). */
-#define MS_WATCH_ARGP_OPTIONS(watch_doc)                                   \
-	{ "watch", 'w', "SECONDS", OPTION_ARG_OPTIONAL, watch_doc, 0 },    \
-	{ "count", 'c', "N", 0, "Stop after N samples (implies --watch)", 0 }
+#define MS_WATCH_ARGP_OPTIONS(watch_doc)                                \
+	{ "watch", 'w', "SECONDS", OPTION_ARG_OPTIONAL, watch_doc, 0 }, \
+	{                                                               \
+		"count", 'c', "N", 0,                                   \
+			"Stop after N samples (implies --watch)", 0     \
+	}
 
 /**
  * ms_watch_parse_opt() - the argp keys of --watch and --count

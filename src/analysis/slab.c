@@ -24,9 +24,10 @@ static int size_overflow(struct ms_diag *diag, const struct ms_slab_cache *c)
 	char q[64];
 
 	/* quoted: a name may hold bytes a terminal should not get raw */
-	return ms_diag_set(diag, "slabinfo", c->line, -EOVERFLOW,
-			   "expected the sizes of cache '%s' to fit in 64 bits",
-			   ms_quote_tok(q, sizeof(q), c->name, strlen(c->name)));
+	return ms_diag_set(
+		diag, "slabinfo", c->line, -EOVERFLOW,
+		"expected the sizes of cache '%s' to fit in 64 bits",
+		ms_quote_tok(q, sizeof(q), c->name, strlen(c->name)));
 }
 
 static int total_overflow(struct ms_diag *diag)
@@ -64,8 +65,8 @@ static int fill_row(struct ms_slab_row *r, const struct ms_slab_cache *c,
 	if (c->active_objs > c->num_objs)
 		r->flags |= MS_SLAB_ACTIVE_OVER_TOTAL;
 	if (c->num_objs)
-		r->use_pct = 100.0 * (double)c->active_objs /
-			     (double)c->num_objs;
+		r->use_pct =
+			100.0 * (double)c->active_objs / (double)c->num_objs;
 	return 0;
 }
 
@@ -120,9 +121,10 @@ int ms_slab_model_build(struct ms_slab_model *m, const struct ms_slabinfo *si,
 
 	memset(m, 0, sizeof(*m));
 	if (!page_size || (page_size & (page_size - 1)))
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "expected a page size that is a power of two, found %llu",
-				   (unsigned long long)page_size);
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"expected a page size that is a power of two, found %llu",
+			(unsigned long long)page_size);
 	m->si = si;
 	m->page_size = page_size;
 	if (si->nr_caches) {
@@ -378,7 +380,8 @@ static bool row_key(const struct ms_slab_row *r, enum ms_slab_sort_key key,
  * the key is not numeric (or a value is not a number).
  */
 static bool sort_items(struct sort_item *v, struct sort_item *tmp,
-		       const struct ms_slab_model *m, const struct sort_ctx *ctx)
+		       const struct ms_slab_model *m,
+		       const struct sort_ctx *ctx)
 {
 	/* every key but the name sorts from the largest down */
 	bool down = !ctx->reverse;
@@ -457,8 +460,8 @@ struct cache_key {
 	unsigned int dup_index;
 };
 
-static int cmp_cache_key(const char *name, unsigned int dup,
-			 const char *name2, unsigned int dup2)
+static int cmp_cache_key(const char *name, unsigned int dup, const char *name2,
+			 unsigned int dup2)
 {
 	int r = strcmp(name, name2);
 
@@ -556,8 +559,8 @@ static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 {
 	struct matcher mt = { prev, NULL };
 	struct ms_slab_totals *t = &m->totals;
-	unsigned int new_flag = since_start ? MS_SLAB_NEW_SINCE_START :
-					      MS_SLAB_NEW;
+	unsigned int new_flag =
+		since_start ? MS_SLAB_NEW_SINCE_START : MS_SLAB_NEW;
 	size_t new_caches = 0, gone_caches = 0;
 	uint64_t prev_total = 0;
 	int64_t total_delta;
@@ -566,9 +569,10 @@ static int delta_core(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 	int err;
 
 	if (!(elapsed_s > 0) || !isfinite(elapsed_s))
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "expected a positive time between samples, found %g",
-				   elapsed_s);
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"expected a positive time between samples, found %g",
+			elapsed_s);
 	if (prev->nr_caches) {
 		matched = calloc(prev->nr_caches, sizeof(*matched));
 		if (!matched) {
@@ -675,8 +679,8 @@ int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
 }
 
 int ms_slab_model_delta_start(struct ms_slab_model *m,
-			      const struct ms_slabinfo *first,
-			      double elapsed_s, struct ms_diag *diag)
+			      const struct ms_slabinfo *first, double elapsed_s,
+			      struct ms_diag *diag)
 {
 	return delta_core(m, first, elapsed_s, true, diag);
 }
@@ -701,13 +705,15 @@ int ms_slab_growth_init(struct ms_slab_growth *g,
 {
 	memset(g, 0, sizeof(*g));
 	if (opts->window < 2 || opts->window > MS_SLAB_GROWTH_MAX_WINDOW)
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "expected a growth window of 2 to %d samples, found %u",
-				   MS_SLAB_GROWTH_MAX_WINDOW, opts->window);
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"expected a growth window of 2 to %d samples, found %u",
+			MS_SLAB_GROWTH_MAX_WINDOW, opts->window);
 	if (!(opts->min_pct >= 0) || !isfinite(opts->min_pct))
-		return ms_diag_set(diag, NULL, 0, -EINVAL,
-				   "expected a growth percentage of 0 or more, found %g",
-				   opts->min_pct);
+		return ms_diag_set(
+			diag, NULL, 0, -EINVAL,
+			"expected a growth percentage of 0 or more, found %g",
+			opts->min_pct);
 	g->opts = *opts;
 	return 0;
 }
@@ -743,8 +749,7 @@ static void judge(const struct ms_slab_growth_opts *o,
 	uint64_t first, last, growth;
 	bool growing;
 
-	r->flags &= ~(unsigned int)(MS_SLAB_GROWING |
-				    MS_SLAB_GROWTH_FROM_ZERO);
+	r->flags &= ~(unsigned int)(MS_SLAB_GROWING | MS_SLAB_GROWTH_FROM_ZERO);
 	r->growth_samples = t->count;
 	r->growth_bytes = 0;
 	r->growth_pct = 0;
@@ -897,13 +902,15 @@ int ms_slab_meminfo_check(const struct ms_slab_model *m,
 	if (!kb_to_bytes(slab_kb, &chk->slab_bytes) ||
 	    !kb_to_bytes(rec_kb, &chk->sreclaimable_bytes) ||
 	    !kb_to_bytes(unrec_kb, &chk->sunreclaim_bytes))
-		return ms_diag_set(diag, "meminfo", 0, -EOVERFLOW,
-				   "expected the slab sizes in bytes to fit in 64 bits");
+		return ms_diag_set(
+			diag, "meminfo", 0, -EOVERFLOW,
+			"expected the slab sizes in bytes to fit in 64 bits");
 	chk->has_split = has_rec && has_unrec;
 	chk->slabinfo_bytes = m->totals.bytes;
 	if (!delta_u64(chk->slabinfo_bytes, chk->slab_bytes, &chk->diff_bytes))
-		return ms_diag_set(diag, "meminfo", 0, -EOVERFLOW,
-				   "expected the slab sizes in bytes to fit in 63 bits");
+		return ms_diag_set(
+			diag, "meminfo", 0, -EOVERFLOW,
+			"expected the slab sizes in bytes to fit in 63 bits");
 	if (chk->slab_bytes)
 		chk->diff_pct = 100.0 * (double)chk->diff_bytes /
 				(double)chk->slab_bytes;

@@ -272,8 +272,8 @@ int ms_slab_model_delta(struct ms_slab_model *m, const struct ms_slabinfo *prev,
  * Return: as ms_slab_model_delta().
  */
 int ms_slab_model_delta_start(struct ms_slab_model *m,
-			      const struct ms_slabinfo *first,
-			      double elapsed_s, struct ms_diag *diag);
+			      const struct ms_slabinfo *first, double elapsed_s,
+			      struct ms_diag *diag);
 
 /* The longest growth window ms_slab_growth keeps. */
 #define MS_SLAB_GROWTH_MAX_WINDOW 64

@@ -228,14 +228,13 @@ void ms_out_u64(struct ms_out *out, const char *key, const char *fmt,
 		uint64_t v)
 {
 	if (out->mode == MS_OUT_JSON)
-		add(out, key, json_integer(v > INT64_MAX ? INT64_MAX :
-						       (json_int_t)v));
+		add(out, key,
+		    json_integer(v > INT64_MAX ? INT64_MAX : (json_int_t)v));
 	else if (fmt)
 		fprintf(out->fp, fmt, v);
 }
 
-void ms_out_s64(struct ms_out *out, const char *key, const char *fmt,
-		int64_t v)
+void ms_out_s64(struct ms_out *out, const char *key, const char *fmt, int64_t v)
 {
 	if (out->mode == MS_OUT_JSON)
 		add(out, key, json_integer((json_int_t)v));
@@ -338,9 +337,9 @@ void ms_out_text(struct ms_out *out, const char *fmt, ...)
 void ms_out_color(struct ms_out *out, enum ms_color c)
 {
 	static const char *const seq[] = {
-		[MS_COLOR_NONE] = "\033[0m",   [MS_COLOR_RED] = "\033[31m",
+		[MS_COLOR_NONE] = "\033[0m",	[MS_COLOR_RED] = "\033[31m",
 		[MS_COLOR_YELLOW] = "\033[33m", [MS_COLOR_GREEN] = "\033[32m",
-		[MS_COLOR_BOLD] = "\033[1m",   [MS_COLOR_DIM] = "\033[2m",
+		[MS_COLOR_BOLD] = "\033[1m",	[MS_COLOR_DIM] = "\033[2m",
 	};
 
 	if (!out->color)
@@ -362,9 +361,9 @@ void ms_out_warn(struct ms_out *out, const char *fmt, ...)
 		json_t *w;
 
 		/* The same warning from two samples is listed once. */
-		json_array_foreach(out->warnings, i, w)
-			if (!strcmp(json_string_value(w), buf))
-				return;
+		json_array_foreach(
+			out->warnings, i,
+			w) if (!strcmp(json_string_value(w), buf)) return;
 		json_array_append_new(out->warnings, json_string(buf));
 	} else {
 		fflush(out->fp);

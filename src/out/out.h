@@ -102,8 +102,7 @@ void ms_out_null(struct ms_out *out, const char *key, const char *fmt);
  * kernel as "%d.%03d"); JSON gets @v / 1000 as a number, text gets
  * @fmt applied to the decimal string ("0.437", "-0.500")
  */
-void ms_out_milli(struct ms_out *out, const char *key, const char *fmt,
-		  int v);
+void ms_out_milli(struct ms_out *out, const char *key, const char *fmt, int v);
 
 /**
  * ms_out_set_page_size() - bytes per page, for ms_out_pages()

@@ -42,9 +42,8 @@ const char *ms_units_bytes(char *buf, size_t size, uint64_t bytes)
 	static const char *const sfx[] = { " B",   " KiB", " MiB", " GiB",
 					   " TiB", " PiB", " EiB" };
 
-	return scaled(buf, size, bytes, 1024, sfx, (int)(sizeof(sfx) /
-							sizeof(sfx[0])),
-		      " B");
+	return scaled(buf, size, bytes, 1024, sfx,
+		      (int)(sizeof(sfx) / sizeof(sfx[0])), " B");
 }
 
 const char *ms_units_count(char *buf, size_t size, uint64_t n)

@@ -36,7 +36,7 @@
 #include "proc/slabinfo.h"
 #include "lib/banned.h"
 
-#define LABEL_MAX 24
+#define LABEL_MAX    24
 #define MAX_SECTIONS 8
 /* Name words allowed on top of the columns of a cache line. */
 #define MAX_NAME_TOKS 64
@@ -65,12 +65,12 @@ static const struct field_def {
 	const char *column;
 	unsigned int bits;
 } field_defs[NR_FIELDS] = {
-	[F_ACTIVE_OBJS] = { "", "active_objs", 64 },	/* %6lu */
-	[F_NUM_OBJS] = { "", "num_objs", 64 },		/* %6lu */
-	[F_OBJSIZE] = { "", "objsize", 32 },		/* %6u */
-	[F_OBJPERSLAB] = { "", "objperslab", 32 },	/* %4u */
-	[F_PAGESPERSLAB] = { "", "pagesperslab", 31 },	/* %4d */
-	[F_LIMIT] = { "tunables", "limit", 32 },	/* %4u */
+	[F_ACTIVE_OBJS] = { "", "active_objs", 64 },   /* %6lu */
+	[F_NUM_OBJS] = { "", "num_objs", 64 },	       /* %6lu */
+	[F_OBJSIZE] = { "", "objsize", 32 },	       /* %6u */
+	[F_OBJPERSLAB] = { "", "objperslab", 32 },     /* %4u */
+	[F_PAGESPERSLAB] = { "", "pagesperslab", 31 }, /* %4d */
+	[F_LIMIT] = { "tunables", "limit", 32 },       /* %4u */
 	[F_BATCHCOUNT] = { "tunables", "batchcount", 32 },
 	[F_SHAREDFACTOR] = { "tunables", "sharedfactor", 32 },
 	[F_ACTIVE_SLABS] = { "slabdata", "active_slabs", 64 },
@@ -79,9 +79,9 @@ static const struct field_def {
 };
 
 enum col_kind {
-	COL_FIELD,	/* a value memscope keeps */
-	COL_COUNTER,	/* a globalstat/cpustat counter: checked, not kept */
-	COL_OTHER,	/* a column this parser does not know: not checked */
+	COL_FIELD,   /* a value memscope keeps */
+	COL_COUNTER, /* a globalstat/cpustat counter: checked, not kept */
+	COL_OTHER,   /* a column this parser does not know: not checked */
 };
 
 struct col {
@@ -91,8 +91,8 @@ struct col {
 };
 
 struct section {
-	char label[LABEL_MAX];	/* "" for the columns right after the name */
-	unsigned int first;	/* index of its first column in layout.cols */
+	char label[LABEL_MAX]; /* "" for the columns right after the name */
+	unsigned int first;    /* index of its first column in layout.cols */
 	unsigned int ncols;
 };
 
@@ -107,7 +107,9 @@ struct layout {
 
 /* Control bytes but the tab, and DEL: 1 */
 static const unsigned char control[256] = {
-	[0x00 ... 0x08] = 1, [0x0a ... 0x1f] = 1, [0x7f] = 1,
+	[0x00 ... 0x08] = 1,
+	[0x0a ... 0x1f] = 1,
+	[0x7f] = 1,
 };
 
 static int has_binary(const char *line, size_t len)
@@ -148,19 +150,22 @@ static int parse_version(struct ms_slabinfo *si, const char *line,
 	n = ms_tokenize(line, line_len, t, ARRAY_SIZE(t));
 	if (n < 4 || !ms_tok_eq(&t[0], "slabinfo") || !ms_tok_eq(&t[1], "-") ||
 	    !ms_tok_eq(&t[2], "version:"))
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected 'slabinfo - version: 2.x', found '%s'",
-				   ms_quote_tok(q, sizeof(q), line, line_len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected 'slabinfo - version: 2.x', found '%s'",
+			ms_quote_tok(q, sizeof(q), line, line_len));
 	if (!ms_tok_eq(&t[3], "2.0") && !ms_tok_eq(&t[3], "2.1"))
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected slabinfo version 2.0 or 2.1, found '%s'",
-				   ms_quote_tok(q, sizeof(q), t[3].s, t[3].len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected slabinfo version 2.0 or 2.1, found '%s'",
+			ms_quote_tok(q, sizeof(q), t[3].s, t[3].len));
 	if (n == 5 && ms_tok_eq(&t[4], "(statistics)")) {
 		si->statistics = true;
 	} else if (n != 4) {
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected '(statistics)' or the end of the line after the version, found '%s'",
-				   ms_quote_tok(q, sizeof(q), t[4].s, t[4].len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected '(statistics)' or the end of the line after the version, found '%s'",
+			ms_quote_tok(q, sizeof(q), t[4].s, t[4].len));
 	}
 	memcpy(si->version, t[3].s, 3);
 	si->version[3] = '\0';
@@ -202,9 +207,10 @@ static int resolve_fields(struct layout *lay, const char *name,
 				continue;
 			}
 			if (where[f] >= 0)
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected column '<%s>' once in the header, found it twice",
-						   c->label);
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected column '<%s>' once in the header, found it twice",
+					c->label);
 			c->kind = COL_FIELD;
 			c->field = (enum field)f;
 			where[f] = (int)i;
@@ -214,10 +220,10 @@ static int resolve_fields(struct layout *lay, const char *name,
 		if (where[f] >= 0)
 			continue;
 		if (field_defs[f].section[0])
-			return ms_diag_set(diag, name, lineno, -EINVAL,
-					   "expected column '<%s>' in the ': %s' section of the header",
-					   field_defs[f].column,
-					   field_defs[f].section);
+			return ms_diag_set(
+				diag, name, lineno, -EINVAL,
+				"expected column '<%s>' in the ': %s' section of the header",
+				field_defs[f].column, field_defs[f].section);
 		return ms_diag_set(diag, name, lineno, -EINVAL,
 				   "expected column '<%s>' in the header",
 				   field_defs[f].column);
@@ -255,9 +261,10 @@ static int parse_header(struct layout *lay, const char *line, size_t line_len,
 	else if (n >= 1 && ms_tok_eq(&t[0], "#name"))
 		i = 1;
 	else
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected the '# name' column header, found '%s'",
-				   ms_quote_tok(q, sizeof(q), line, line_len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected the '# name' column header, found '%s'",
+			ms_quote_tok(q, sizeof(q), line, line_len));
 	lay->nsect = 1;
 	sec = &lay->sect[0];
 	for (; i < n; i++) {
@@ -268,27 +275,29 @@ static int parse_header(struct layout *lay, const char *line, size_t line_len,
 				break;
 			if (i + 1 >= n || t[i + 1].s[0] == '<' ||
 			    ms_tok_eq(&t[i + 1], ":"))
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected a section name after ':' in the header");
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected a section name after ':' in the header");
 			if (lay->nsect == MAX_SECTIONS)
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected at most %d sections in the header",
-						   MAX_SECTIONS);
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected at most %d sections in the header",
+					MAX_SECTIONS);
 			sec = &lay->sect[lay->nsect++];
 			if (ms_tok_copy(sec->label, sizeof(sec->label),
 					t[i + 1].s, t[i + 1].len))
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected a section name shorter than %d bytes, found '%s'",
-						   LABEL_MAX,
-						   ms_quote_tok(q, sizeof(q),
-								t[i + 1].s,
-								t[i + 1].len));
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected a section name shorter than %d bytes, found '%s'",
+					LABEL_MAX,
+					ms_quote_tok(q, sizeof(q), t[i + 1].s,
+						     t[i + 1].len));
 			if (!is_label(sec->label))
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected a section name in the header, found '%s'",
-						   ms_quote_tok(q, sizeof(q),
-								t[i + 1].s,
-								t[i + 1].len));
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected a section name in the header, found '%s'",
+					ms_quote_tok(q, sizeof(q), t[i + 1].s,
+						     t[i + 1].len));
 			sec->first = lay->ncols;
 			lay->ntail += 2;
 			i++;
@@ -302,45 +311,49 @@ static int parse_header(struct layout *lay, const char *line, size_t line_len,
 				l--;
 			if (!l || memchr(tok->s + 1, '<', l) ||
 			    memchr(tok->s + 1, '>', l))
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected a column name in the header, found '%s'",
-						   ms_quote_tok(q, sizeof(q),
-								tok->s,
-								tok->len));
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected a column name in the header, found '%s'",
+					ms_quote_tok(q, sizeof(q), tok->s,
+						     tok->len));
 			if (lay->ncols == MS_SLABINFO_MAX_COLS)
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected at most %d columns in the header",
-						   MS_SLABINFO_MAX_COLS);
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected at most %d columns in the header",
+					MS_SLABINFO_MAX_COLS);
 			c = &lay->cols[lay->ncols++];
 			if (ms_tok_copy(c->label, sizeof(c->label), tok->s + 1,
 					l))
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected a column name shorter than %d bytes, found '%s'",
-						   LABEL_MAX,
-						   ms_quote_tok(q, sizeof(q),
-								tok->s,
-								tok->len));
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected a column name shorter than %d bytes, found '%s'",
+					LABEL_MAX,
+					ms_quote_tok(q, sizeof(q), tok->s,
+						     tok->len));
 			if (!is_label(c->label))
-				return ms_diag_set(diag, name, lineno, -EINVAL,
-						   "expected a column name in the header, found '%s'",
-						   ms_quote_tok(q, sizeof(q),
-								tok->s,
-								tok->len));
+				return ms_diag_set(
+					diag, name, lineno, -EINVAL,
+					"expected a column name in the header, found '%s'",
+					ms_quote_tok(q, sizeof(q), tok->s,
+						     tok->len));
 			sec->ncols++;
 			lay->ntail++;
 			continue;
 		}
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected '<column>' or ':' in the header, found '%s'",
-				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected '<column>' or ':' in the header, found '%s'",
+			ms_quote_tok(q, sizeof(q), tok->s, tok->len));
 	}
 	if (sec->ncols == 0) {
 		if (lay->nsect == 1)
-			return ms_diag_set(diag, name, lineno, -EINVAL,
-					   "expected column names after '# name' in the header");
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected column names after ': %s' in the header",
-				   sec->label);
+			return ms_diag_set(
+				diag, name, lineno, -EINVAL,
+				"expected column names after '# name' in the header");
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected column names after ': %s' in the header",
+			sec->label);
 	}
 	if (lay->ntail + 1 > MS_SLABINFO_MAX_COLS)
 		return ms_diag_set(diag, name, lineno, -EINVAL,
@@ -423,15 +436,16 @@ static int store_value(struct ms_slab_cache *c, const struct col *col,
 		bits = field_defs[col->field].bits;
 	err = ms_parse_u64(tok->s, tok->len, &v);
 	if (err == -ERANGE || (!err && bits < 64 && v >> bits))
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected <%s> to fit in %u bits, found '%s'",
-				   col->label, bits,
-				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected <%s> to fit in %u bits, found '%s'",
+			col->label, bits,
+			ms_quote_tok(q, sizeof(q), tok->s, tok->len));
 	if (err)
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected a number for <%s>, found '%s'",
-				   col->label,
-				   ms_quote_tok(q, sizeof(q), tok->s, tok->len));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected a number for <%s>, found '%s'", col->label,
+			ms_quote_tok(q, sizeof(q), tok->s, tok->len));
 	if (col->kind != COL_FIELD)
 		return 0;
 	set_field(c, col->field, v);
@@ -469,10 +483,11 @@ static int parse_cache(struct ms_slab_cache *c, const struct layout *lay,
 		if (!is_sep(t, ntok, at, sec->label)) {
 			int p = find_sep(t, ntok, pos - 1, sec->label);
 
-			return ms_diag_set(diag, name, lineno, -EINVAL,
-					   "expected %u values after ': %s', found %d",
-					   sec->ncols, sec->label,
-					   p < 0 ? 0 : pos - p - 2);
+			return ms_diag_set(
+				diag, name, lineno, -EINVAL,
+				"expected %u values after ': %s', found %d",
+				sec->ncols, sec->label,
+				p < 0 ? 0 : pos - p - 2);
 		}
 		for (i = 0; i < sec->ncols; i++) {
 			err = store_value(c, &lay->cols[sec->first + i],
@@ -484,9 +499,10 @@ static int parse_cache(struct ms_slab_cache *c, const struct layout *lay,
 		pos = at;
 	}
 	if (pos < (int)n0 + 1)
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected a cache name and %u values before ': %s', found %d fields",
-				   n0, lay->sect[1].label, pos);
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected a cache name and %u values before ': %s', found %d fields",
+			n0, lay->sect[1].label, pos);
 	for (i = 0; i < n0; i++) {
 		err = store_value(c, &lay->cols[i], &t[pos - (int)n0 + (int)i],
 				  name, lineno, diag);
@@ -497,11 +513,12 @@ static int parse_cache(struct ms_slab_cache *c, const struct layout *lay,
 	name_end = t[pos - (int)n0 - 1].s + t[pos - (int)n0 - 1].len;
 	if (ms_tok_copy(c->name, sizeof(c->name), name_start,
 			(size_t)(name_end - name_start)))
-		return ms_diag_set(diag, name, lineno, -EINVAL,
-				   "expected a cache name of at most %d bytes, found '%s'",
-				   MS_SLAB_NAME_MAX - 1,
-				   ms_quote_tok(q, sizeof(q), name_start,
-						(size_t)(name_end - name_start)));
+		return ms_diag_set(
+			diag, name, lineno, -EINVAL,
+			"expected a cache name of at most %d bytes, found '%s'",
+			MS_SLAB_NAME_MAX - 1,
+			ms_quote_tok(q, sizeof(q), name_start,
+				     (size_t)(name_end - name_start)));
 	return 0;
 }
 
@@ -521,15 +538,15 @@ static int parse_cache(struct ms_slab_cache *c, const struct layout *lay,
 
 /* One token of the tail, left to right. */
 struct tail_tok {
-	const char *label;	/* a section label to match, or NULL */
-	bool sep;		/* the ':' before a label */
-	int col;		/* index in layout.cols, or -1 */
+	const char *label; /* a section label to match, or NULL */
+	bool sep;	   /* the ':' before a label */
+	int col;	   /* index in layout.cols, or -1 */
 };
 
 struct fast {
 	struct tail_tok tok[MS_SLABINFO_MAX_COLS];
 	unsigned int ntok;
-	unsigned int nfirst;	/* columns before the first ':' */
+	unsigned int nfirst; /* columns before the first ':' */
 };
 
 static void fast_init(struct fast *fp, const struct layout *lay)
@@ -541,12 +558,13 @@ static void fast_init(struct fast *fp, const struct layout *lay)
 
 		if (s) {
 			fp->tok[n++] = (struct tail_tok){ NULL, true, -1 };
-			fp->tok[n++] = (struct tail_tok){ sec->label, false,
-							  -1 };
+			fp->tok[n++] =
+				(struct tail_tok){ sec->label, false, -1 };
 		}
 		for (i = 0; i < sec->ncols; i++)
-			fp->tok[n++] = (struct tail_tok){ NULL, false,
-							  (int)(sec->first + i) };
+			fp->tok[n++] =
+				(struct tail_tok){ NULL, false,
+						   (int)(sec->first + i) };
 	}
 	fp->ntok = n;
 	fp->nfirst = lay->sect[0].ncols;
@@ -557,7 +575,8 @@ static void fast_init(struct fast *fp, const struct layout *lay)
 
 /* Bytes that send a line to the slow path when in its name. */
 static const unsigned char name_slow[256] = {
-	[0x00 ... 0x20] = 1, [0x7f] = 1,
+	[0x00 ... 0x20] = 1,
+	[0x7f] = 1,
 };
 
 static bool is_tab_or_space(char ch)
@@ -730,9 +749,9 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
 	return ms_slabinfo_parse_next(si, buf, len, NULL, name, diag);
 }
 
-int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
-			   size_t len, const struct ms_slabinfo *prev,
-			   const char *name, struct ms_diag *diag)
+int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf, size_t len,
+			   const struct ms_slabinfo *prev, const char *name,
+			   struct ms_diag *diag)
 {
 	const char *p = buf, *end = buf + len;
 	struct dups dups = { NULL, 0 };
@@ -766,9 +785,9 @@ int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
 
 			if (si->nr_caches == cap) {
 				/* lines left: an upper bound of the caches */
-				size_t ncap = si->nr_caches +
-					      count_lines(line,
-							  (size_t)(end - line));
+				size_t ncap =
+					si->nr_caches +
+					count_lines(line, (size_t)(end - line));
 				struct ms_slab_cache *nc;
 
 				/* the line offsets after the caches */
@@ -792,7 +811,8 @@ int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
 			}
 			c = &si->caches[si->nr_caches];
 			si->line_at[si->nr_caches] = (size_t)(line - buf);
-			if (reuse && same_line(prev, si->nr_caches, line, lend)) {
+			if (reuse &&
+			    same_line(prev, si->nr_caches, line, lend)) {
 				*c = prev->caches[si->nr_caches];
 				c->line = lineno;
 				c->dup_index = 0;
@@ -843,18 +863,21 @@ int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
 		dups_add(&dups, si, si->nr_caches++, hash);
 	}
 	if (state == 0) {
-		err = ms_diag_set(diag, name, 0, -EINVAL,
-				  "expected 'slabinfo - version: 2.x', found an empty file");
+		err = ms_diag_set(
+			diag, name, 0, -EINVAL,
+			"expected 'slabinfo - version: 2.x', found an empty file");
 		goto out_err;
 	}
 	if (state == 1) {
-		err = ms_diag_set(diag, name, 0, -EINVAL,
-				  "expected the '# name' column header after the version line");
+		err = ms_diag_set(
+			diag, name, 0, -EINVAL,
+			"expected the '# name' column header after the version line");
 		goto out_err;
 	}
 	if (si->nr_caches == 0) {
-		err = ms_diag_set(diag, name, 0, -EINVAL,
-				  "expected at least one cache line after the header");
+		err = ms_diag_set(
+			diag, name, 0, -EINVAL,
+			"expected at least one cache line after the header");
 		goto out_err;
 	}
 	free(dups.slot);

@@ -114,9 +114,9 @@ int ms_slabinfo_parse(struct ms_slabinfo *si, const char *buf, size_t len,
  * header, is copied from @prev instead of parsed again: between two
  * samples a second apart most caches do not change.
  */
-int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf,
-			   size_t len, const struct ms_slabinfo *prev,
-			   const char *name, struct ms_diag *diag);
+int ms_slabinfo_parse_next(struct ms_slabinfo *si, const char *buf, size_t len,
+			   const struct ms_slabinfo *prev, const char *name,
+			   struct ms_diag *diag);
 
 /**
  * ms_slabinfo_release() - free what ms_slabinfo_parse() allocated

@@ -59,9 +59,10 @@ int ms_slub_attr_parse(struct ms_slub_sysfs *ss, enum ms_slub_attr attr,
 				   "expected a number, found an empty file");
 	err = ms_parse_s64(s, sl, &v);
 	if (err == -ERANGE || (!err && (v > UINT32_MAX || v < INT32_MIN)))
-		return ms_diag_set(diag, name, 1, -EINVAL,
-				   "expected a number that fits in 32 bits, found '%s'",
-				   ms_quote_tok(q, sizeof(q), s, sl));
+		return ms_diag_set(
+			diag, name, 1, -EINVAL,
+			"expected a number that fits in 32 bits, found '%s'",
+			ms_quote_tok(q, sizeof(q), s, sl));
 	if (err)
 		return ms_diag_set(diag, name, 1, -EINVAL,
 				   "expected a number, found '%s'",
@@ -76,10 +77,11 @@ int ms_slub_attr_parse(struct ms_slub_sysfs *ss, enum ms_slub_attr attr,
 		break;
 	case MS_SLUB_ORDER:
 		if (v < 0 || v > MAX_SLAB_ORDER)
-			return ms_diag_set(diag, name, 1, -EINVAL,
-					   "expected an order from 0 to %d, found '%s'",
-					   MAX_SLAB_ORDER,
-					   ms_quote_tok(q, sizeof(q), s, sl));
+			return ms_diag_set(
+				diag, name, 1, -EINVAL,
+				"expected an order from 0 to %d, found '%s'",
+				MAX_SLAB_ORDER,
+				ms_quote_tok(q, sizeof(q), s, sl));
 		ss->order = (unsigned int)v;
 		break;
 	case MS_SLUB_ALIASES:
@@ -89,9 +91,10 @@ int ms_slub_attr_parse(struct ms_slub_sysfs *ss, enum ms_slub_attr attr,
 	case MS_SLUB_OBJECT_SIZE:
 	case MS_SLUB_SLAB_SIZE:
 		if (v < 0)
-			return ms_diag_set(diag, name, 1, -EINVAL,
-					   "expected a size in bytes, found '%s'",
-					   ms_quote_tok(q, sizeof(q), s, sl));
+			return ms_diag_set(
+				diag, name, 1, -EINVAL,
+				"expected a size in bytes, found '%s'",
+				ms_quote_tok(q, sizeof(q), s, sl));
 		if (attr == MS_SLUB_OBJECT_SIZE)
 			ss->object_size_bytes = (uint32_t)v;
 		else
@@ -124,10 +127,10 @@ int ms_slub_sysfs_read_attrs(struct ms_slub_sysfs *ss,
 
 	memset(ss, 0, sizeof(*ss));
 	if (!ms_slub_name_ok(cache))
-		return ms_diag_set(diag, "sys/kernel/slab", 0, -EINVAL,
-				   "expected a cache name usable as a directory name, found '%s'",
-				   ms_quote_tok(q, sizeof(q), cache,
-						strlen(cache)));
+		return ms_diag_set(
+			diag, "sys/kernel/slab", 0, -EINVAL,
+			"expected a cache name usable as a directory name, found '%s'",
+			ms_quote_tok(q, sizeof(q), cache, strlen(cache)));
 	for (a = 0; a < MS_SLUB_NR_ATTRS; a++) {
 		char *buf;
 		size_t len;

@@ -16,11 +16,11 @@
  * functions of mm/slub.c.
  */
 enum ms_slub_attr {
-	MS_SLUB_RECLAIM_ACCOUNT,	/* "%d\n", !!SLAB_RECLAIM_ACCOUNT */
-	MS_SLUB_ORDER,			/* "%u\n" (2.6: "%d\n"), slab order */
-	MS_SLUB_ALIASES,		/* "%d\n", caches merged into this one */
-	MS_SLUB_OBJECT_SIZE,		/* "%u\n", requested object size */
-	MS_SLUB_SLAB_SIZE,		/* "%u\n", size with metadata */
+	MS_SLUB_RECLAIM_ACCOUNT, /* "%d\n", !!SLAB_RECLAIM_ACCOUNT */
+	MS_SLUB_ORDER,		 /* "%u\n" (2.6: "%d\n"), slab order */
+	MS_SLUB_ALIASES,	 /* "%d\n", caches merged into this one */
+	MS_SLUB_OBJECT_SIZE,	 /* "%u\n", requested object size */
+	MS_SLUB_SLAB_SIZE,	 /* "%u\n", size with metadata */
 	MS_SLUB_NR_ATTRS,
 };
 

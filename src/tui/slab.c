@@ -47,7 +47,7 @@ enum col_id {
  * NEVER_DROP ones stay.
  */
 #define NEVER_DROP 100
-#define NAME_MIN 20
+#define NAME_MIN   20
 
 static const struct {
 	const char *title;
@@ -123,8 +123,7 @@ static const char *duration(char *buf, size_t size, double s)
 	return buf;
 }
 
-static void set_status(struct screen *sc, const char *fmt, ...)
-	MS_PRINTF(2, 3);
+static void set_status(struct screen *sc, const char *fmt, ...) MS_PRINTF(2, 3);
 
 static void set_status(struct screen *sc, const char *fmt, ...)
 {
@@ -231,7 +230,7 @@ static const char *cell(char *buf, size_t size, enum col_id c,
 		return ms_units_bytes(buf, size, r->waste_bytes);
 	case C_RCL:
 		snprintf(buf, size, "%s",
-			 !r->sysfs		    ? "-" :
+			 !r->sysfs		   ? "-" :
 			 r->sysfs->reclaim_account ? "yes" :
 						     "no");
 		break;
@@ -299,16 +298,26 @@ static size_t row_key(const struct screen *sc, const struct ms_slab_row *r,
 	for (i = 0; i < C_NR; i++)
 		visible |= (unsigned int)sc->visible[i] << i;
 	/* keys are compared with memcmp(): the struct has no padding */
-	*k = (struct row_key){
-		c->num_objs, c->active_objs, c->num_slabs, r->bytes,
-		r->waste_bytes, r->delta_bytes, r->start_delta_bytes,
-		r->use_pct, r->bytes_per_s, c->obj_size, c->objs_per_slab,
-		c->pages_per_slab,
-		r->flags & (MS_SLAB_GROWING | MS_SLAB_NEW | MS_SLAB_HAS_DELTA |
-			    MS_SLAB_HAS_START_DELTA),
-		!r->sysfs ? 1 : r->sysfs->reclaim_account ? 2 : 3, visible,
-		""
-	};
+	*k = (struct row_key){ c->num_objs,
+			       c->active_objs,
+			       c->num_slabs,
+			       r->bytes,
+			       r->waste_bytes,
+			       r->delta_bytes,
+			       r->start_delta_bytes,
+			       r->use_pct,
+			       r->bytes_per_s,
+			       c->obj_size,
+			       c->objs_per_slab,
+			       c->pages_per_slab,
+			       r->flags & (MS_SLAB_GROWING | MS_SLAB_NEW |
+					   MS_SLAB_HAS_DELTA |
+					   MS_SLAB_HAS_START_DELTA),
+			       !r->sysfs		 ? 1 :
+			       r->sysfs->reclaim_account ? 2 :
+							   3,
+			       visible,
+			       "" };
 	memcpy(k->name, c->name, n);
 	/* the name's unused bytes are not compared */
 	return offsetof(struct row_key, name) + n;
@@ -333,8 +342,8 @@ static void draw_row(struct screen *sc, int y, const struct ms_slab_row *r)
 		if (!sc->visible[c])
 			continue;
 		cell(v, sizeof(v), (enum col_id)c, r);
-		off += (size_t)snprintf(line + off, sizeof(line) - off,
-					"%*s ", cols[c].width, v);
+		off += (size_t)snprintf(line + off, sizeof(line) - off, "%*s ",
+					cols[c].width, v);
 	}
 	if (off < sizeof(line))
 		snprintf(line + off, sizeof(line) - off, "%s", r->cache->name);
@@ -354,9 +363,8 @@ static void draw_header(struct screen *sc)
 	for (c = 0; c < C_NR && off < sizeof(line); c++) {
 		if (!sc->visible[c])
 			continue;
-		off += (size_t)snprintf(line + off, sizeof(line) - off,
-					"%*s ", cols[c].width,
-					cols[c].title);
+		off += (size_t)snprintf(line + off, sizeof(line) - off, "%*s ",
+					cols[c].width, cols[c].title);
 	}
 	if (off < sizeof(line))
 		snprintf(line + off, sizeof(line) - off, "NAME");
@@ -434,19 +442,18 @@ static void draw_title(struct screen *sc)
 	mvhline(0, 0, ' ', COLS);
 	/* the title gives way to the sample counters on the right */
 	ms_tui_put(0, 0, " memscope slab  %.*s",
-		   COLS - (int)rl - 18 > 0 ? COLS - (int)rl - 18 : 0,
-		   o->title);
+		   COLS - (int)rl - 18 > 0 ? COLS - (int)rl - 18 : 0, o->title);
 	if ((int)rl < COLS)
 		ms_tui_put(0, COLS - (int)rl, "%s", right);
 	attroff(A_REVERSE);
 	if (sc->paused) {
 		int x = COLS - (int)rl - 9;
 
-		attron(A_REVERSE | A_BOLD | pair(sc, MS_TERM_PAIR_YELLOW,
-						 A_NORMAL));
+		attron(A_REVERSE | A_BOLD |
+		       pair(sc, MS_TERM_PAIR_YELLOW, A_NORMAL));
 		ms_tui_put(0, x > 0 ? x : 0, " PAUSED ");
-		attroff(A_REVERSE | A_BOLD | pair(sc, MS_TERM_PAIR_YELLOW,
-						  A_NORMAL));
+		attroff(A_REVERSE | A_BOLD |
+			pair(sc, MS_TERM_PAIR_YELLOW, A_NORMAL));
 	}
 }
 
@@ -487,11 +494,10 @@ static void draw_change(struct screen *sc)
 			 t->new_caches, t->gone_caches);
 	else
 		snprintf(head, sizeof(head), " Change   - (first sample)  ");
-	snprintf(tail, sizeof(tail), " (%u samples, >%s)",
-		 sc->o->growth.window,
+	snprintf(tail, sizeof(tail), " (%u samples, >%s)", sc->o->growth.window,
 		 ms_units_bytes(a, sizeof(a), sc->o->growth.min_bytes));
-	snprintf(line, sizeof(line), "%sgrowing %zu%s", head,
-		 t->growing_caches, tail);
+	snprintf(line, sizeof(line), "%sgrowing %zu%s", head, t->growing_caches,
+		 tail);
 	if (!ms_tui_line_changed(&sc->lines, 4, grow, line, strlen(line) + 1))
 		return;
 	/* "growing N" in red */
@@ -511,34 +517,35 @@ static void draw_summary(struct screen *sc)
 	const struct ms_slab_meminfo_check *mi = sc->s.meminfo;
 	char a[32], b[32], c[32];
 
-	summary_line(sc, 1, "Objects  %llu/%llu (%.1f%%)  Slabs %llu  "
-		     "Caches %zu/%zu  Obj min/avg/max %s/%s/%s",
-		     (unsigned long long)t->active_objs,
-		     (unsigned long long)t->objs,
-		     t->objs ? 100.0 * (double)t->active_objs /
-				       (double)t->objs :
-			       0.0,
-		     (unsigned long long)t->slabs, t->active_caches,
-		     t->caches, ms_units_bytes(a, sizeof(a), t->min_obj_size),
-		     ms_units_bytes(b, sizeof(b), t->avg_obj_size),
-		     ms_units_bytes(c, sizeof(c), t->max_obj_size));
-	summary_line(sc, 2, "Size     %s in slab pages, %s in objects, "
+	summary_line(
+		sc, 1,
+		"Objects  %llu/%llu (%.1f%%)  Slabs %llu  "
+		"Caches %zu/%zu  Obj min/avg/max %s/%s/%s",
+		(unsigned long long)t->active_objs, (unsigned long long)t->objs,
+		t->objs ? 100.0 * (double)t->active_objs / (double)t->objs :
+			  0.0,
+		(unsigned long long)t->slabs, t->active_caches, t->caches,
+		ms_units_bytes(a, sizeof(a), t->min_obj_size),
+		ms_units_bytes(b, sizeof(b), t->avg_obj_size),
+		ms_units_bytes(c, sizeof(c), t->max_obj_size));
+	summary_line(sc, 2,
+		     "Size     %s in slab pages, %s in objects, "
 		     "waste %s (%.1f%%)",
 		     ms_units_bytes(a, sizeof(a), t->bytes),
 		     ms_units_bytes(b, sizeof(b), t->active_bytes),
 		     ms_units_bytes(c, sizeof(c), t->waste_bytes),
-		     t->bytes ? 100.0 * (double)t->waste_bytes /
-					(double)t->bytes :
-				0.0);
+		     t->bytes ?
+			     100.0 * (double)t->waste_bytes / (double)t->bytes :
+			     0.0);
 	if (mi && mi->has_split)
-		summary_line(sc, 3, "meminfo  Slab %s = SReclaimable %s + "
-			     "SUnreclaim %s; slabinfo %+.1f%%",
-			     ms_units_bytes(a, sizeof(a), mi->slab_bytes),
-			     ms_units_bytes(b, sizeof(b),
-					    mi->sreclaimable_bytes),
-			     ms_units_bytes(c, sizeof(c),
-					    mi->sunreclaim_bytes),
-			     mi->diff_pct);
+		summary_line(
+			sc, 3,
+			"meminfo  Slab %s = SReclaimable %s + "
+			"SUnreclaim %s; slabinfo %+.1f%%",
+			ms_units_bytes(a, sizeof(a), mi->slab_bytes),
+			ms_units_bytes(b, sizeof(b), mi->sreclaimable_bytes),
+			ms_units_bytes(c, sizeof(c), mi->sunreclaim_bytes),
+			mi->diff_pct);
 	else if (mi)
 		summary_line(sc, 3, "meminfo  Slab %s; slabinfo %+.1f%%",
 			     ms_units_bytes(a, sizeof(a), mi->slab_bytes),
@@ -615,7 +622,8 @@ static int draw(struct screen *sc)
 	if (!sc->have) {
 		for (y = 1; y < LINES - 1; y++)
 			ms_tui_line(&sc->lines, y, A_NORMAL,
-				    y == 2 ? " reading /proc/slabinfo ..." : "");
+				    y == 2 ? " reading /proc/slabinfo ..." :
+					     "");
 		draw_status(sc);
 		refresh();
 		return 0;
@@ -732,9 +740,10 @@ int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag)
 		char msg[128];
 
 		if (ms_tui_filter_set(&sc.filter, o->filter, msg, sizeof(msg)))
-			return ms_diag_set(diag, "filter", 0, -EINVAL,
-					   "expected a regular expression, found '%s'",
-					   o->filter);
+			return ms_diag_set(
+				diag, "filter", 0, -EINVAL,
+				"expected a regular expression, found '%s'",
+				o->filter);
 	}
 	ret = ms_term_start(&sc.term, o->color, diag);
 	if (ret)

@@ -110,8 +110,7 @@ bool ms_tui_line_changed(struct ms_tui_lines *l, int y, attr_t attr,
 	return true;
 }
 
-void ms_tui_line(struct ms_tui_lines *l, int y, attr_t attr,
-		 const char *text)
+void ms_tui_line(struct ms_tui_lines *l, int y, attr_t attr, const char *text)
 {
 	if (!ms_tui_line_changed(l, y, attr, text, strlen(text) + 1))
 		return;

@@ -87,8 +87,7 @@ bool ms_tui_line_changed(struct ms_tui_lines *l, int y, attr_t attr,
  * ms_tui_line() - line @y shows @text from column 0 with attributes
  * @attr, the rest of the line blank; written only when it changed
  */
-void ms_tui_line(struct ms_tui_lines *l, int y, attr_t attr,
-		 const char *text);
+void ms_tui_line(struct ms_tui_lines *l, int y, attr_t attr, const char *text);
 
 /**
  * struct ms_tui_filter - a table's filter on row names

@@ -26,8 +26,7 @@
 #include "lib/banned.h"
 
 /* Signals that end the view cleanly, and the resize signal. */
-static const int event_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
-				  SIGWINCH };
+static const int event_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH };
 /* Signals after which only the terminal is put right. */
 static const int fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 
@@ -141,8 +140,9 @@ int ms_term_start(struct ms_term *t, bool color, struct ms_diag *diag)
 	if (t->curses)
 		return 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return ms_diag_set(diag, "terminal", 0, -ENOTTY,
-				   "expected a terminal on standard input and output");
+		return ms_diag_set(
+			diag, "terminal", 0, -ENOTTY,
+			"expected a terminal on standard input and output");
 	if (!term || !term[0])
 		return ms_diag_set(diag, "terminal", 0, -ENOTTY,
 				   "expected TERM to name the terminal type");

@@ -102,9 +102,8 @@ static attr_t color_attr(const struct top_screen *sc, enum top_color c)
 		return sc->term.color ? COLOR_PAIR(MS_TERM_PAIR_YELLOW) :
 					A_BOLD;
 	case TC_BAD:
-		return sc->term.color ?
-			       COLOR_PAIR(MS_TERM_PAIR_RED) | A_BOLD :
-			       A_BOLD | A_UNDERLINE;
+		return sc->term.color ? COLOR_PAIR(MS_TERM_PAIR_RED) | A_BOLD :
+					A_BOLD | A_UNDERLINE;
 	case TC_INFO:
 		return sc->term.color ? COLOR_PAIR(MS_TERM_PAIR_CYAN) :
 					A_NORMAL;
@@ -219,12 +218,11 @@ const char *top_age(char *buf, size_t size, double s)
 }
 
 void top_spark(const struct top_screen *sc, int y, int x, int width,
-	       const double *v, const bool *ok, size_t n, double lo,
-	       double hi)
+	       const double *v, const bool *ok, size_t n, double lo, double hi)
 {
 	static const char *const utf8[] = { "\u2581", "\u2582", "\u2583",
-					     "\u2584", "\u2585", "\u2586",
-					     "\u2587", "\u2588" };
+					    "\u2584", "\u2585", "\u2586",
+					    "\u2587", "\u2588" };
 	static const char ascii[] = "_.,-=+*#";
 	size_t first = n > (size_t)width ? n - (size_t)width : 0, i;
 	int col;
@@ -277,13 +275,11 @@ static void draw_title(struct top_screen *sc)
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
 	snprintf(right, sizeof(right), "%s%s  every %s ",
-		 sc->o->live ? "" : "snapshot ",
-		 sc->s ? sc->s->clock : "-",
+		 sc->o->live ? "" : "snapshot ", sc->s ? sc->s->clock : "-",
 		 interval_text(iv, sizeof(iv), sc->interval_ms));
 	rl = (int)strlen(right);
 	room = COLS - rl - 17;
-	top_put(0, 0, " memscope top  %.*s", room > 0 ? room : 0,
-		sc->o->title);
+	top_put(0, 0, " memscope top  %.*s", room > 0 ? room : 0, sc->o->title);
 	if (rl < COLS)
 		top_put(0, COLS - rl, "%s", right);
 	attroff(A_REVERSE);
@@ -324,7 +320,7 @@ static void draw_status(struct top_screen *sc)
 		top_put(y, 0, "Filter (regular expression): %s", sc->edit.buf);
 		curs_set(1);
 		move(y, 29 + (int)sc->edit.len < COLS ? 29 + (int)sc->edit.len :
-							 COLS - 1);
+							COLS - 1);
 		return;
 	}
 	curs_set(0);
@@ -335,8 +331,9 @@ static void draw_status(struct top_screen *sc)
 		return;
 	}
 	top_color_on(sc, TC_DIM);
-	top_put(y, 0, "? help  q quit  Tab 1-5 tabs  s sort  / filter  "
-		      "p pause  +/- interval");
+	top_put(y, 0,
+		"? help  q quit  Tab 1-5 tabs  s sort  / filter  "
+		"p pause  +/- interval");
 	top_color_off(sc, TC_DIM);
 }
 
@@ -376,8 +373,10 @@ static void draw(struct top_screen *sc)
 {
 	erase();
 	if (COLS < TOP_MIN_COLS || LINES < TOP_MIN_LINES) {
-		top_put(LINES / 2, 0, "memscope top needs %dx%d, the terminal "
-			"is %dx%d", TOP_MIN_COLS, TOP_MIN_LINES, COLS, LINES);
+		top_put(LINES / 2, 0,
+			"memscope top needs %dx%d, the terminal "
+			"is %dx%d",
+			TOP_MIN_COLS, TOP_MIN_LINES, COLS, LINES);
 		refresh();
 		return;
 	}
@@ -427,10 +426,9 @@ static void set_status(struct top_screen *sc, const char *fmt, ...)
 }
 
 /* The refresh intervals + and - step through. */
-static const unsigned int steps_ms[] = { 100,	250,   500,    1000,
-					 2000,	3000,  5000,   10000,
-					 15000, 30000, 60000,  120000,
-					 300000, 600000 };
+static const unsigned int steps_ms[] = { 100,	250,	500,	1000,  2000,
+					 3000,	5000,	10000,	15000, 30000,
+					 60000, 120000, 300000, 600000 };
 
 static void change_interval(struct top_screen *sc, bool longer)
 {
@@ -650,9 +648,8 @@ int ms_tui_top_run(const struct ms_top_opts *o, struct ms_diag *diag)
 
 		now = now_s();
 		if (sc.sample_now || (!sc.paused && now >= next)) {
-			unsigned int want = sc.tab == MS_TOP_PROCS ?
-						    MS_TOP_WANT_PROCS :
-						    0;
+			unsigned int want =
+				sc.tab == MS_TOP_PROCS ? MS_TOP_WANT_PROCS : 0;
 
 			if (o->iterations && taken >= o->iterations)
 				break;

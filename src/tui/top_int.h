@@ -19,8 +19,8 @@
 
 /* Lines above and below every tab: the title, the tab bar, the status. */
 #define TOP_FIRST_LINE 2
-#define TOP_MIN_COLS 80
-#define TOP_MIN_LINES 24
+#define TOP_MIN_COLS   80
+#define TOP_MIN_LINES  24
 
 /* Samples of history kept per zone for the sparklines. */
 #define TOP_HISTORY 256
@@ -113,8 +113,7 @@ struct top_screen {
 void top_put(int y, int x, const char *fmt, ...) MS_PRINTF(3, 4);
 
 /** top_putw() - the same, cut at @width columns as well */
-void top_putw(int y, int x, int width, const char *fmt, ...)
-	MS_PRINTF(4, 5);
+void top_putw(int y, int x, int width, const char *fmt, ...) MS_PRINTF(4, 5);
 
 /**
  * top_wrap() - @text at (@y, @x) wrapped at blanks into @width columns
@@ -151,8 +150,7 @@ const char *top_age(char *buf, size_t size, double s);
  * sample, scaled from @lo to @hi; missing samples (@ok[i] false) blank
  */
 void top_spark(const struct top_screen *sc, int y, int x, int width,
-	       const double *v, const bool *ok, size_t n, double lo,
-	       double hi);
+	       const double *v, const bool *ok, size_t n, double lo, double hi);
 
 /** top_section() - a section heading in bold at (@y, @x) */
 void top_section(const struct top_screen *sc, int y, int x, const char *text);

@@ -15,9 +15,9 @@
 #include "lib/banned.h"
 
 /* Lines the blocks below the zones need at least (see top_draw_overview). */
-#define ATOMIC_LINES 3
-#define STALL_LINES 6
-#define FILES_LINES 1
+#define ATOMIC_LINES  3
+#define STALL_LINES   6
+#define FILES_LINES   1
 #define MIN_CONSUMERS 2
 
 static uint64_t mem_kb(const struct ms_kv *mi, const char *key, bool *ok)
@@ -251,8 +251,7 @@ static size_t nth_largest(const struct ms_slab_model *m, size_t *taken,
 	return best;
 }
 
-static void draw_slab_top(struct top_screen *sc, int y, int x, int w,
-			  int rows)
+static void draw_slab_top(struct top_screen *sc, int y, int x, int w, int rows)
 {
 	const struct ms_slab_model *m = sc->s->slab;
 	size_t taken[64], n = 0;
@@ -335,7 +334,7 @@ static void draw_vmalloc_top(struct top_screen *sc, int y, int x, int w,
 static void draw_stalls(struct top_screen *sc, int y)
 {
 	static const enum ms_stall_id left[] = {
-		MS_STALL_COMPACT_STALL, MS_STALL_COMPACT_FAIL,
+		MS_STALL_COMPACT_STALL,	  MS_STALL_COMPACT_FAIL,
 		MS_STALL_COMPACT_SUCCESS, MS_STALL_COMPACT_DAEMON_WAKE,
 		MS_STALL_OOM_KILL,
 	};
@@ -366,9 +365,9 @@ static void draw_stalls(struct top_screen *sc, int y)
 
 			top_put(y + 1 + row, x + 1, "%-19s %8s %8s",
 				ms_stall_name(id),
-				present ? top_count(a, sizeof(a),
-						    c->value[id]) :
-					  "-",
+				present ?
+					top_count(a, sizeof(a), c->value[id]) :
+					"-",
 				top_rate(b, sizeof(b), r ? r->per_s[id] : 0,
 					 r && (r->valid & (1u << id))));
 		}
@@ -379,8 +378,8 @@ static void draw_stalls(struct top_screen *sc, int y)
 static void draw_files(struct top_screen *sc, int y)
 {
 	static const char *const names[MS_TOP_F_PROCS] = {
-		"meminfo",  "zoneinfo", "buddyinfo",   "pagetypeinfo",
-		"vmstat",   "slabinfo", "vmallocinfo",
+		"meminfo", "zoneinfo", "buddyinfo",   "pagetypeinfo",
+		"vmstat",  "slabinfo", "vmallocinfo",
 	};
 	static const enum ms_top_file_id slow[] = { MS_TOP_F_PAGETYPEINFO,
 						    MS_TOP_F_VMALLOCINFO };
@@ -393,18 +392,18 @@ static void draw_files(struct top_screen *sc, int y)
 	for (i = 0; i < ARRAY_SIZE(slow); i++) {
 		if (!f[slow[i]].ok)
 			continue;
-		off += (size_t)snprintf(line + off, sizeof(line) - off,
-					"%s%s read %s ago", off ? ", " : "",
-					names[slow[i]],
-					top_age(age, sizeof(age),
-						f[slow[i]].age_s));
+		off += (size_t)snprintf(
+			line + off, sizeof(line) - off, "%s%s read %s ago",
+			off ? ", " : "", names[slow[i]],
+			top_age(age, sizeof(age), f[slow[i]].age_s));
 	}
 	for (i = 0; i < MS_TOP_F_PROCS && off < sizeof(line); i++) {
 		if (f[i].ok)
 			continue;
-		off += (size_t)snprintf(line + off, sizeof(line) - off,
-					"%s%s", missing ? ", " : off ?
-					"; unavailable: " : "unavailable: ",
+		off += (size_t)snprintf(line + off, sizeof(line) - off, "%s%s",
+					missing ? ", " :
+					off	? "; unavailable: " :
+						  "unavailable: ",
 					names[i]);
 		missing = true;
 	}

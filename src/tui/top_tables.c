@@ -18,7 +18,7 @@
 #include "lib/banned.h"
 
 #define NEVER_DROP 100
-#define MAX_COLS 16
+#define MAX_COLS   16
 
 struct col {
 	const char *title;
@@ -58,8 +58,20 @@ struct table_desc {
 
 /* ---- slab ---- */
 
-enum { S_FLAG, S_OBJS, S_ACTIVE, S_USE, S_OBJSIZE, S_SLABS, S_SIZE, S_WASTE,
-       S_DELTA, S_RATE, S_START, S_NR };
+enum {
+	S_FLAG,
+	S_OBJS,
+	S_ACTIVE,
+	S_USE,
+	S_OBJSIZE,
+	S_SLABS,
+	S_SIZE,
+	S_WASTE,
+	S_DELTA,
+	S_RATE,
+	S_START,
+	S_NR
+};
 
 static const struct col slab_cols[S_NR] = {
 	[S_FLAG] = { "", 1, NEVER_DROP, -1 },
@@ -77,12 +89,18 @@ static const struct col slab_cols[S_NR] = {
 
 /* The order s steps through: the default first, the name last. */
 static const enum ms_slab_sort_key slab_sort_keys[] = {
-	MS_SLAB_SORT_CACHE_SIZE,  MS_SLAB_SORT_GROWTH,
-	MS_SLAB_SORT_WASTE,	  MS_SLAB_SORT_OBJS,
-	MS_SLAB_SORT_ACTIVE_OBJS, MS_SLAB_SORT_OBJ_SIZE,
-	MS_SLAB_SORT_USE,	  MS_SLAB_SORT_SLABS,
-	MS_SLAB_SORT_ACTIVE_SLABS, MS_SLAB_SORT_OBJS_PER_SLAB,
-	MS_SLAB_SORT_PAGES_PER_SLAB, MS_SLAB_SORT_NAME,
+	MS_SLAB_SORT_CACHE_SIZE,
+	MS_SLAB_SORT_GROWTH,
+	MS_SLAB_SORT_WASTE,
+	MS_SLAB_SORT_OBJS,
+	MS_SLAB_SORT_ACTIVE_OBJS,
+	MS_SLAB_SORT_OBJ_SIZE,
+	MS_SLAB_SORT_USE,
+	MS_SLAB_SORT_SLABS,
+	MS_SLAB_SORT_ACTIVE_SLABS,
+	MS_SLAB_SORT_OBJS_PER_SLAB,
+	MS_SLAB_SORT_PAGES_PER_SLAB,
+	MS_SLAB_SORT_NAME,
 };
 
 static const char *slab_sort_name(unsigned int key)
@@ -112,8 +130,8 @@ static bool slab_sort(const struct ms_top_sample *s, unsigned int key,
 	return true;
 }
 
-static const char *slab_name(const struct top_screen *sc MS_UNUSED,
-			     char *buf, size_t size, const void *row)
+static const char *slab_name(const struct top_screen *sc MS_UNUSED, char *buf,
+			     size_t size, const void *row)
 {
 	snprintf(buf, size, "%s",
 		 ((const struct ms_slab_row *)row)->cache->name);
@@ -154,12 +172,14 @@ static const char *slab_cell(char *buf, size_t size, unsigned int c,
 			break;
 		return ms_tui_sbytes(buf, size, r->delta_bytes);
 	case S_RATE:
-		if (!(r->flags & MS_SLAB_HAS_DELTA) || !isfinite(r->bytes_per_s))
+		if (!(r->flags & MS_SLAB_HAS_DELTA) ||
+		    !isfinite(r->bytes_per_s))
 			break;
-		return ms_tui_sbytes(buf, size,
-				  (int64_t)llround(fabs(r->bytes_per_s) < 9e18 ?
-							   r->bytes_per_s :
-							   0));
+		return ms_tui_sbytes(
+			buf, size,
+			(int64_t)llround(fabs(r->bytes_per_s) < 9e18 ?
+						 r->bytes_per_s :
+						 0));
 	case S_START:
 		if (!(r->flags & MS_SLAB_HAS_START_DELTA))
 			break;
@@ -185,8 +205,9 @@ static void slab_summary(struct top_screen *sc, int y)
 	const struct ms_slab_totals *t = &m->totals;
 	char a[32], b[32], c[32], d[32];
 
-	top_put(y, 0, "Caches %zu/%zu  objects %s/%s (%.1f%%)  size %s  "
-		      "waste %s",
+	top_put(y, 0,
+		"Caches %zu/%zu  objects %s/%s (%.1f%%)  size %s  "
+		"waste %s",
 		t->active_caches, t->caches,
 		ms_units_count(a, sizeof(a), t->active_objs),
 		ms_units_count(b, sizeof(b), t->objs),
@@ -198,17 +219,19 @@ static void slab_summary(struct top_screen *sc, int y)
 		top_put(y + 1, 0, "Change   - (first sample)");
 		return;
 	}
-	top_put(y + 1, 0, "Change   %s in %.1fs (%s/s), %s since start; "
-			  "new %zu, gone %zu, ",
+	top_put(y + 1, 0,
+		"Change   %s in %.1fs (%s/s), %s since start; "
+		"new %zu, gone %zu, ",
 		ms_tui_sbytes(a, sizeof(a), t->delta_bytes), m->elapsed_s,
-		ms_tui_sbytes(b, sizeof(b),
-			   (int64_t)llround(isfinite(t->bytes_per_s) &&
-						    fabs(t->bytes_per_s) <
-							    9e18 ?
-					    t->bytes_per_s :
-					    0)),
-		ms_tui_sbytes(c, sizeof(c), t->start_delta_bytes), t->new_caches,
-		t->gone_caches);
+		ms_tui_sbytes(
+			b, sizeof(b),
+			(int64_t)llround(isfinite(t->bytes_per_s) &&
+							 fabs(t->bytes_per_s) <
+								 9e18 ?
+						 t->bytes_per_s :
+						 0)),
+		ms_tui_sbytes(c, sizeof(c), t->start_delta_bytes),
+		t->new_caches, t->gone_caches);
 	if (t->growing_caches)
 		top_color_on(sc, TC_BAD);
 	snprintf(d, sizeof(d), "growing %zu", t->growing_caches);
@@ -226,8 +249,16 @@ static const char *slab_why(const struct ms_top_sample *s)
 /* ---- vmalloc ---- */
 
 enum { V_COUNT, V_SIZE, V_PAGES, V_LARGEST, V_SCOUNT, V_START, V_DELTA, V_NR };
-enum { VS_SIZE, VS_DELTA, VS_START, VS_COUNT, VS_PAGES, VS_LARGEST, VS_NAME,
-       VS_NR };
+enum {
+	VS_SIZE,
+	VS_DELTA,
+	VS_START,
+	VS_COUNT,
+	VS_PAGES,
+	VS_LARGEST,
+	VS_NAME,
+	VS_NR
+};
 
 static const struct col vm_cols[V_NR] = {
 	[V_COUNT] = { "AREAS", 7, 5, VS_COUNT },
@@ -240,9 +271,8 @@ static const struct col vm_cols[V_NR] = {
 };
 
 static const char *const vm_sort_names[VS_NR] = {
-	[VS_SIZE] = "size",	  [VS_DELTA] = "change",
-	[VS_START] = "since_start", [VS_COUNT] = "areas",
-	[VS_PAGES] = "pages",	  [VS_LARGEST] = "largest",
+	[VS_SIZE] = "size",   [VS_DELTA] = "change", [VS_START] = "since_start",
+	[VS_COUNT] = "areas", [VS_PAGES] = "pages",  [VS_LARGEST] = "largest",
 	[VS_NAME] = "name",
 };
 
@@ -326,16 +356,16 @@ static int vm_cmp(const void *pa, const void *pb, void *key)
 	return c ? c : cmp_str(x->module, y->module);
 }
 
-static const char *vm_name(const struct top_screen *sc, char *buf,
-			   size_t size, const void *row)
+static const char *vm_name(const struct top_screen *sc, char *buf, size_t size,
+			   const void *row)
 {
 	const struct ms_vmalloc_group *g =
 		((const struct ms_top_vmalloc_row *)row)->group;
 
 	if (!g->name)
-		snprintf(buf, size, "%s", sc->vm_by == MS_TOP_VM_MODULE ?
-						  "(not in a module)" :
-						  "(no caller)");
+		snprintf(buf, size, "%s",
+			 sc->vm_by == MS_TOP_VM_MODULE ? "(not in a module)" :
+							 "(no caller)");
 	else if (sc->vm_by == MS_TOP_VM_CALLER && g->module)
 		snprintf(buf, size, "%s [%s]", g->name, g->module);
 	else
@@ -411,8 +441,9 @@ static void vm_summary(struct top_screen *sc, int y)
 		ms_units_count(c, sizeof(c), st->pages), vm_by_names[sc->vm_by],
 		top_age(age, sizeof(age), f->age_s));
 	if (st->frag.state == MS_VMALLOC_FRAG_OK)
-		top_put(y + 1, 0, "Address space %s, free %s, largest free "
-				  "range %s",
+		top_put(y + 1, 0,
+			"Address space %s, free %s, largest free "
+			"range %s",
 			ms_units_bytes(a, sizeof(a),
 				       st->frag.end - st->frag.start),
 			ms_units_bytes(b, sizeof(b), st->frag.free_bytes),
@@ -433,8 +464,17 @@ static const char *vm_why(const struct ms_top_sample *s)
 /* ---- processes ---- */
 
 enum { P_PID, P_USER, P_RSS, P_PSS, P_SWAP, P_ANON, P_FILE, P_SHMEM, P_NR };
-enum { PS_RSS, PS_PSS, PS_SWAP, PS_ANON, PS_FILE, PS_SHMEM, PS_PID, PS_NAME,
-       PS_NR };
+enum {
+	PS_RSS,
+	PS_PSS,
+	PS_SWAP,
+	PS_ANON,
+	PS_FILE,
+	PS_SHMEM,
+	PS_PID,
+	PS_NAME,
+	PS_NR
+};
 
 static const struct col proc_cols[P_NR] = {
 	[P_PID] = { "PID", 7, NEVER_DROP, PS_PID },
@@ -448,9 +488,9 @@ static const struct col proc_cols[P_NR] = {
 };
 
 static const char *const proc_sort_names[PS_NR] = {
-	[PS_RSS] = "rss",     [PS_PSS] = "pss",	  [PS_SWAP] = "swap",
-	[PS_ANON] = "anon",   [PS_FILE] = "file", [PS_SHMEM] = "shmem",
-	[PS_PID] = "pid",     [PS_NAME] = "command",
+	[PS_RSS] = "rss",   [PS_PSS] = "pss",	   [PS_SWAP] = "swap",
+	[PS_ANON] = "anon", [PS_FILE] = "file",	   [PS_SHMEM] = "shmem",
+	[PS_PID] = "pid",   [PS_NAME] = "command",
 };
 
 static const char *proc_sort_name(unsigned int key)
@@ -522,8 +562,8 @@ static int proc_cmp(const void *pa, const void *pb, void *key)
 	return a->pid < b->pid ? -1 : a->pid > b->pid;
 }
 
-static const char *proc_name(const struct top_screen *sc MS_UNUSED,
-			     char *buf, size_t size, const void *row)
+static const char *proc_name(const struct top_screen *sc MS_UNUSED, char *buf,
+			     size_t size, const void *row)
 {
 	snprintf(buf, size, "%s", ((const struct ms_proc *)row)->comm);
 	return buf;
@@ -572,11 +612,14 @@ static void proc_summary(struct top_screen *sc, int y)
 {
 	const struct ms_proc_list *l = sc->s->procs;
 
-	top_put(y, 0, "Processes %zu, through libproc2 (status and "
-		      "smaps_rollup)", l->nr);
+	top_put(y, 0,
+		"Processes %zu, through libproc2 (status and "
+		"smaps_rollup)",
+		l->nr);
 	if (l->nr_no_pss)
-		top_put(y + 1, 0, "PSS unknown (-) for %zu: smaps_rollup needs "
-				  "ptrace access (the same user, or root)",
+		top_put(y + 1, 0,
+			"PSS unknown (-) for %zu: smaps_rollup needs "
+			"ptrace access (the same user, or root)",
 			l->nr_no_pss);
 }
 
@@ -588,17 +631,16 @@ static const char *proc_why(const struct ms_top_sample *s)
 static const struct table_desc descs[TOP_NR_TABLES] = {
 	[TOP_T_SLAB] = { "slab caches", slab_cols, S_NR, "NAME", 20,
 			 slab_sort_name, ARRAY_SIZE(slab_sort_keys),
-			 ARRAY_SIZE(slab_sort_keys) - 1, slab_have,
-			 slab_count, slab_row, slab_sort, NULL, slab_name,
-			 slab_cell, slab_color, slab_summary, slab_why },
-	[TOP_T_VMALLOC] = { "vmalloc callers", vm_cols, V_NR,
-			    "CALLER [MODULE]", 20, vm_sort_name, VS_NR,
-			    VS_NAME, vm_have, vm_count, vm_row, no_model_sort,
-			    vm_cmp, vm_name, vm_cell, vm_color, vm_summary,
-			    vm_why },
+			 ARRAY_SIZE(slab_sort_keys) - 1, slab_have, slab_count,
+			 slab_row, slab_sort, NULL, slab_name, slab_cell,
+			 slab_color, slab_summary, slab_why },
+	[TOP_T_VMALLOC] = { "vmalloc callers", vm_cols, V_NR, "CALLER [MODULE]",
+			    20, vm_sort_name, VS_NR, VS_NAME, vm_have, vm_count,
+			    vm_row, no_model_sort, vm_cmp, vm_name, vm_cell,
+			    vm_color, vm_summary, vm_why },
 	[TOP_T_PROCS] = { "processes", proc_cols, P_NR, "COMMAND", 16,
-			  proc_sort_name, PS_NR, PS_NAME, proc_have,
-			  proc_count, proc_row, no_model_sort, proc_cmp, proc_name,
+			  proc_sort_name, PS_NR, PS_NAME, proc_have, proc_count,
+			  proc_row, no_model_sort, proc_cmp, proc_name,
 			  proc_cell, proc_color, proc_summary, proc_why },
 };
 
@@ -645,8 +687,8 @@ static bool sorted_by(const struct top_screen *sc, enum top_table_id t,
  * Which columns fit in @width, the least important dropped first; the
  * column of the sort key stays.
  */
-static void fit(const struct top_screen *sc, enum top_table_id t,
-		bool *visible, int width)
+static void fit(const struct top_screen *sc, enum top_table_id t, bool *visible,
+		int width)
 {
 	const struct table_desc *d = &descs[t];
 	int total = d->name_min, i;
@@ -700,8 +742,7 @@ static int select_rows(struct top_screen *sc, enum top_table_id t)
 	if (d->cmp && tb->nr_rows) {
 		unsigned int key = tb->sort;
 
-		qsort_r(tb->rows, tb->nr_rows, sizeof(*tb->rows), d->cmp,
-			&key);
+		qsort_r(tb->rows, tb->nr_rows, sizeof(*tb->rows), d->cmp, &key);
 		if (tb->reverse)
 			for (i = 0; i < tb->nr_rows / 2; i++) {
 				const void *x = tb->rows[i];
@@ -737,10 +778,11 @@ static void draw_head(struct top_screen *sc, enum top_table_id t, int y,
 	}
 	if (tb->sort == d->name_sort)
 		attron(A_BOLD);
-	top_put(y, x, "%s", t != TOP_T_VMALLOC ? d->name_title :
-			    sc->vm_by == MS_TOP_VM_TYPE	  ? "TYPE" :
-			    sc->vm_by == MS_TOP_VM_MODULE ? "MODULE" :
-							    d->name_title);
+	top_put(y, x, "%s",
+		t != TOP_T_VMALLOC	      ? d->name_title :
+		sc->vm_by == MS_TOP_VM_TYPE   ? "TYPE" :
+		sc->vm_by == MS_TOP_VM_MODULE ? "MODULE" :
+						d->name_title);
 	if (tb->sort == d->name_sort)
 		attroff(A_BOLD);
 	attroff(A_REVERSE);
@@ -766,10 +808,12 @@ void top_draw_table(struct top_screen *sc, enum top_table_id t)
 		return;
 	}
 	d->summary(sc, y);
-	top_put(y + 2, 0, "Sort %s%s (s, r)   Filter %s (/)   showing %zu of "
-			  "%zu",
+	top_put(y + 2, 0,
+		"Sort %s%s (s, r)   Filter %s (/)   showing %zu of "
+		"%zu",
 		d->sort_name(tb->sort), tb->reverse ? " reversed" : "",
-		tb->filter.has_re ? tb->filter.text : "none", tb->nr_rows, d->count(sc));
+		tb->filter.has_re ? tb->filter.text : "none", tb->nr_rows,
+		d->count(sc));
 	y += SUMMARY_LINES;
 	fit(sc, t, visible, COLS);
 	draw_head(sc, t, y, visible);

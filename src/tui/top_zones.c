@@ -57,8 +57,8 @@ void top_zones_record(struct top_screen *sc)
 	sc->last_number = sc->s->number;
 	for (i = 0; i < ov->nr_zones; i++) {
 		const struct ms_overview_zone *oz = &ov->zones[i];
-		struct top_zone_hist *h = hist_find(sc, oz->node, oz->name,
-						    true);
+		struct top_zone_hist *h =
+			hist_find(sc, oz->node, oz->name, true);
 
 		if (!h)
 			continue;
@@ -116,8 +116,7 @@ static size_t slot(const struct top_zone_hist *h, size_t i)
 }
 
 /* "pagetypeinfo read 4s ago" */
-static const char *read_ago(char *buf, size_t size,
-			    const struct ms_top_file *f)
+static const char *read_ago(char *buf, size_t size, const struct ms_top_file *f)
 {
 	char age[16];
 
@@ -129,8 +128,8 @@ static const char *read_ago(char *buf, size_t size,
 static void draw_history(struct top_screen *sc, int y,
 			 const struct ms_overview_zone *oz)
 {
-	const struct top_zone_hist *h = hist_find(sc, oz->node, oz->name,
-						  false);
+	const struct top_zone_hist *h =
+		hist_find(sc, oz->node, oz->name, false);
 	const struct ms_top_file *pt = &sc->s->files[MS_TOP_F_PAGETYPEINFO];
 	double v[TOP_HISTORY];
 	bool ok[TOP_HISTORY];
@@ -250,7 +249,8 @@ void top_draw_zones(struct top_screen *sc)
 	for (o = 0, yo = y; o < ov->nr_orders && yo < LINES - 4; o++, yo++) {
 		uint64_t n = oz->buddy->free_blocks[o];
 		int len = max_blocks ? (int)((double)n / (double)max_blocks *
-					     (double)bar_w + 0.5) :
+						     (double)bar_w +
+					     0.5) :
 				       0;
 		bool sel = o == sc->frag_order;
 
@@ -273,9 +273,9 @@ void top_draw_zones(struct top_screen *sc)
 					      false),
 			ms_frag_format_kernel(d, sizeof(d), oz->extfrag[o],
 					      false),
-			oz->has_atomic ? top_count(a, sizeof(a),
-						   oz->headroom[o]) :
-					 "-");
+			oz->has_atomic ?
+				top_count(a, sizeof(a), oz->headroom[o]) :
+				"-");
 	}
 	draw_history(sc, LINES - 4, oz);
 }

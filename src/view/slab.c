@@ -54,8 +54,7 @@ static void totals(struct ms_out *out, const struct ms_view_slab *v)
 
 		if (m->has_delta) {
 			ms_out_s64(out, "delta_bytes", NULL, t->delta_bytes);
-			ms_out_double(out, "bytes_per_s", NULL,
-				      t->bytes_per_s);
+			ms_out_double(out, "bytes_per_s", NULL, t->bytes_per_s);
 			ms_out_u64(out, "new_caches", NULL, t->new_caches);
 			ms_out_u64(out, "gone_caches", NULL, t->gone_caches);
 		} else {
@@ -250,8 +249,7 @@ void ms_view_summary_slab(struct ms_out *out, const struct ms_slab_model *m)
 		ms_out_null(out, "slab", NULL);
 		return;
 	}
-	n = m->nr_rows < MS_SUMMARY_SLAB_TOP ? m->nr_rows :
-					       MS_SUMMARY_SLAB_TOP;
+	n = m->nr_rows < MS_SUMMARY_SLAB_TOP ? m->nr_rows : MS_SUMMARY_SLAB_TOP;
 	ms_out_obj_open(out, "slab");
 	ms_out_text(out, "\nSlab:");
 	ms_out_bytes(out, "bytes", " %s in", m->totals.bytes);

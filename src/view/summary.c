@@ -37,8 +37,7 @@ static void summary_memory(struct ms_out *out, const struct ms_kv *mi)
 	mem_line(out, mi, "Slab", "slab_bytes", " slab %s");
 	mem_line(out, mi, "SReclaimable", "slab_reclaimable_bytes",
 		 " (reclaimable %s)");
-	mem_line(out, mi, "VmallocUsed", "vmalloc_used_bytes",
-		 ", vmalloc %s");
+	mem_line(out, mi, "VmallocUsed", "vmalloc_used_bytes", ", vmalloc %s");
 	mem_line(out, mi, "PageTables", "page_tables_bytes",
 		 ", page tables %s\n");
 	ms_out_obj_close(out);
@@ -57,7 +56,8 @@ static void summary_zone(struct ms_out *out, const struct ms_zone *z,
 	ms_out_pages(out, "min_pages", " %10s", z->min_pages);
 	ms_out_pages(out, "low_pages", " %10s", z->low_pages);
 	ms_out_pages(out, "high_pages", NULL, z->high_pages);
-	ms_out_str(out, "state", "  %-10s", ms_zone_state_name(ms_zone_state(z)));
+	ms_out_str(out, "state", "  %-10s",
+		   ms_zone_state_name(ms_zone_state(z)));
 	if (bz) {
 		struct ms_contig info;
 		int largest = -1;
@@ -71,8 +71,8 @@ static void summary_zone(struct ms_out *out, const struct ms_zone *z,
 				   largest);
 		else
 			ms_out_null(out, "largest_free_order", " %7s");
-		ms_frag_contig(bz->free_blocks, bi->nr_orders,
-			       MS_COSTLY_ORDER, &info);
+		ms_frag_contig(bz->free_blocks, bi->nr_orders, MS_COSTLY_ORDER,
+			       &info);
 		ms_out_milli(out, "unusable_index_order3", " %10s",
 			     ms_frag_unusable(&info, MS_COSTLY_ORDER));
 	} else {

@@ -44,8 +44,7 @@ static void memory(struct ms_out *out, const struct ms_kv *mi)
 	mem_value(out, mi, "Slab", "slab_bytes", " slab %s");
 	mem_value(out, mi, "SReclaimable", "slab_reclaimable_bytes",
 		  " (reclaimable %s)");
-	mem_value(out, mi, "VmallocUsed", "vmalloc_used_bytes",
-		  ", vmalloc %s");
+	mem_value(out, mi, "VmallocUsed", "vmalloc_used_bytes", ", vmalloc %s");
 	mem_value(out, mi, "PageTables", "page_tables_bytes",
 		  ", page tables %s\n");
 	ms_out_obj_close(out);
@@ -176,7 +175,7 @@ static void slab(struct ms_out *out, const struct ms_slab_model *m)
 		return;
 	}
 	ms_out_obj_open(out, "slab");
-	ms_out_bytes(out, "total_bytes", "\nLargest slab caches (%s", 
+	ms_out_bytes(out, "total_bytes", "\nLargest slab caches (%s",
 		     m->totals.bytes);
 	ms_out_u64(out, "caches", " in %" PRIu64 " caches):\n",
 		   m->totals.caches);
@@ -218,8 +217,8 @@ static void vmalloc(struct ms_out *out, const struct ms_vmalloc_stats *st)
 		ms_out_text(out, "  %10s ",
 			    ms_units_bytes(a, sizeof(a), g->size_bytes));
 		ms_out_u64(out, "count", " %6" PRIu64 "  ", g->count);
-		ms_out_str(out, "name", "%s", g->name ? g->name :
-							"(no caller)");
+		ms_out_str(out, "name", "%s",
+			   g->name ? g->name : "(no caller)");
 		if (g->module)
 			ms_out_str(out, "module", " [%s]", g->module);
 		else

@@ -233,8 +233,7 @@ static void test_every_file_parses(void **state)
 }
 
 /* The corpus's captures, each in turn: for tests run on every file. */
-static void each_file(void (*fn)(const char *file, const char *buf,
-				 size_t len))
+static void each_file(void (*fn)(const char *file, const char *buf, size_t len))
 {
 	struct ms_diag d = { 0 };
 	char **names, msg[512], path[256];
@@ -323,8 +322,9 @@ static void expect_next(const char *file, const struct ms_slabinfo *prev,
 	assert_int_equal(a.nr_caches, b.nr_caches);
 	for (i = 0; i < a.nr_caches; i++)
 		if (memcmp(&a.caches[i], &b.caches[i], sizeof(a.caches[i])))
-			fail_msg("%s:%u: cache '%s' read differently after a sample",
-				 file, a.caches[i].line, a.caches[i].name);
+			fail_msg(
+				"%s:%u: cache '%s' read differently after a sample",
+				file, a.caches[i].line, a.caches[i].name);
 	ms_slabinfo_release(&a);
 	ms_slabinfo_release(&b);
 }
@@ -454,13 +454,15 @@ static void sort_file(const char *file, const char *buf, size_t len)
 			for (i = 1; i < m.nr_rows; i++)
 				if (ref_cmp(&m.rows[i - 1], &m.rows[i],
 					    (enum ms_slab_sort_key)k, rev) > 0)
-					fail_msg("%s: by %s%s, '%s' before '%s'",
-						 file,
-						 ms_slab_sort_key_name(
-							 (enum ms_slab_sort_key)k),
-						 rev ? " reversed" : "",
-						 m.rows[i - 1].cache->name,
-						 m.rows[i].cache->name);
+					fail_msg(
+						"%s: by %s%s, '%s' before '%s'",
+						file,
+						ms_slab_sort_key_name(
+							(enum ms_slab_sort_key)
+								k),
+						rev ? " reversed" : "",
+						m.rows[i - 1].cache->name,
+						m.rows[i].cache->name);
 		}
 	}
 	ms_slab_model_release(&m);
