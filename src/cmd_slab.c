@@ -246,6 +246,8 @@ static int facts_get(struct facts *f, const struct ms_source *src,
 	}
 	if (f->dir < 0)
 		f->dir = ms_source_exists(src, "sys/kernel/slab");
+	if (!f->dir)
+		return 0; /* nothing to read or to remember */
 	nf = calloc(1, sizeof(*nf));
 	if (!nf)
 		return ms_diag_set(diag, NULL, 0, -ENOMEM, "out of memory");
