@@ -29,7 +29,14 @@
 #include <string.h>
 
 #include "proc/vmallocinfo.h"
+#include "proc/source.h"
 #include "lib/banned.h"
+
+/* a million areas must not take more than 64 MiB */
+_Static_assert(sizeof(struct ms_vmalloc_area) <= 64,
+	       "struct ms_vmalloc_area grew past 64 bytes");
+_Static_assert(MS_VMALLOC_UNPURGED <= UINT16_MAX,
+	       "enum ms_vmalloc_flags must fit in ms_vmalloc_area.flags");
 
 /* ---------- string storage ---------- */
 
@@ -465,7 +472,7 @@ static const char *quote(struct parser *p, const struct tok *t)
 
 static int oom(struct parser *p)
 {
-	return ms_diag_set(p->diag, p->name, 0, -ENOMEM, "out of memory");
+	return ms_diag_oom(p->diag, p->name);
 }
 
 /* grow() - make room for one more element of @size bytes in *@arr */
@@ -1147,93 +1154,275 @@ static bool all_blank(const char *s, size_t n)
 	return true;
 }
 
-int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
-			 const char *name, struct ms_diag *diag)
+/*
+ * one_line() - parse line @p->lineno + 1, without its newline; @has_nl
+ * tells whether one followed it
+ */
+static int one_line(struct parser *p, const char *line, size_t n, bool has_nl)
 {
-	struct parser p;
+	struct ms_vmallocinfo *vi = p->vi;
+	bool blank;
+	int err;
+
+	if (p->lineno == UINT32_MAX - 1)
+		return ms_diag_set(p->diag, p->name, 0, -EFBIG,
+				   "expected fewer than 2^32 lines");
+	p->lineno++;
+	if (grow((void **)&vi->areas, &p->areas_cap, vi->nr_areas,
+		 sizeof(*vi->areas)))
+		return oom(p);
+	/*
+	 * s_show() ends every line with a newline: a last line without one
+	 * was cut short, and what is left of it may still parse ("pages=4
+	 * vmal" reads as an unknown flag).
+	 */
+	if (!has_nl && !all_blank(line, n))
+		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
+				   "expected a newline at the end of "
+				   "the line: the file is truncated");
+	if (!fast_line(p, line, n, &vi->areas[vi->nr_areas])) {
+		vi->nr_areas++;
+		return 0;
+	}
+	err = parse_line(p, line, n, &vi->areas[vi->nr_areas], &blank);
+	if (err)
+		return err;
+	if (!blank)
+		vi->nr_areas++;
+	return 0;
+}
+
+/*
+ * whole_lines() - parse the lines of @buf that end with a newline
+ *
+ * Return: 0 with *@used the bytes up to and including the last newline,
+ * or a negative errno.
+ */
+static int whole_lines(struct parser *p, const char *buf, size_t len,
+		       size_t *used)
+{
 	size_t pos = 0;
 	const char *nl;
 	int err;
 
-	memset(vi, 0, sizeof(*vi));
-	memset(&p, 0, sizeof(p));
-	p.vi = vi;
-	p.name = name;
-	p.diag = diag;
-	p.last_caller = MS_VMALLOC_NONE;
+	while (pos < len && (nl = memchr(buf + pos, '\n', len - pos))) {
+		size_t n = (size_t)(nl - (buf + pos));
 
-	p.ss = calloc(1, sizeof(*p.ss));
-	if (!p.ss)
-		return oom(&p);
-	vi->strings = p.ss;
+		err = one_line(p, buf + pos, n, true);
+		if (err)
+			return err;
+		pos += n + 1;
+	}
+	*used = pos;
+	return 0;
+}
+
+/**
+ * struct ms_vmallocinfo_parser - a parse fed piece by piece
+ * @p:         the parser state shared with ms_vmallocinfo_parse()
+ * @carry:     the start of a line whose newline has not been fed yet
+ * @carry_len: its length (0: the last piece ended with a newline)
+ * @carry_cap: the size of @carry
+ * @err:       the first error; later pieces are ignored
+ */
+struct ms_vmallocinfo_parser {
+	struct parser p;
+	char *carry;
+	size_t carry_len;
+	size_t carry_cap;
+	int err;
+};
+
+static int carry_add(struct ms_vmallocinfo_parser *vp, const char *s, size_t n)
+{
+	if (n > vp->carry_cap - vp->carry_len) {
+		size_t cap = vp->carry_cap ? vp->carry_cap : 256;
+		char *nc;
+
+		while (cap - vp->carry_len < n) {
+			if (cap > SIZE_MAX / 2)
+				return oom(&vp->p);
+			cap *= 2;
+		}
+		nc = realloc(vp->carry, cap);
+		if (!nc)
+			return oom(&vp->p);
+		vp->carry = nc;
+		vp->carry_cap = cap;
+	}
+	memcpy(vp->carry + vp->carry_len, s, n);
+	vp->carry_len += n;
+	return 0;
+}
+
+static int parser_begin(struct parser *p, struct ms_vmallocinfo *vi,
+			const char *name, struct ms_diag *diag,
+			size_t size_hint)
+{
+	memset(vi, 0, sizeof(*vi));
+	memset(p, 0, sizeof(*p));
+	p->vi = vi;
+	p->name = name;
+	p->diag = diag;
+	p->last_caller = MS_VMALLOC_NONE;
+
+	p->ss = calloc(1, sizeof(*p->ss));
+	if (!p->ss)
+		return oom(p);
+	vi->strings = p->ss;
 
 	/*
 	 * One area per line. Lines are 60 to 130 bytes long: start from
 	 * a guess and grow (realloc() of a large block moves no bytes)
 	 * rather than count the newlines of the whole file first.
 	 */
-	p.areas_cap = len / 64 + 16;
-	vi->areas = malloc(p.areas_cap * sizeof(*vi->areas));
+	p->areas_cap = size_hint / 64 + 16;
+	vi->areas = malloc(p->areas_cap * sizeof(*vi->areas));
 	if (!vi->areas) {
-		err = oom(&p);
-		goto out_release;
+		ms_vmallocinfo_release(vi);
+		return oom(p);
 	}
-
-	while (pos < len) {
-		const char *line = buf + pos;
-		size_t n;
-		bool blank;
-
-		nl = memchr(line, '\n', len - pos);
-		n = nl ? (size_t)(nl - line) : len - pos;
-		pos += n + (nl ? 1 : 0);
-		if (p.lineno == UINT32_MAX - 1) {
-			err = ms_diag_set(diag, name, 0, -EFBIG,
-					  "expected fewer than 2^32 lines");
-			goto out_release;
-		}
-		p.lineno++;
-		if (grow((void **)&vi->areas, &p.areas_cap, vi->nr_areas,
-			 sizeof(*vi->areas))) {
-			err = oom(&p);
-			goto out_release;
-		}
-		/*
-		 * s_show() ends every line with a newline: a last line
-		 * without one was cut short, and what is left of it may
-		 * still parse ("pages=4 vmal" reads as an unknown flag).
-		 */
-		if (!nl && !all_blank(line, n)) {
-			err = ms_diag_set(diag, name, p.lineno, -EINVAL,
-					  "expected a newline at the end of "
-					  "the line: the file is truncated");
-			goto out_release;
-		}
-		if (!fast_line(&p, line, n, &vi->areas[vi->nr_areas])) {
-			vi->nr_areas++;
-			continue;
-		}
-		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas], &blank);
-		if (err)
-			goto out_release;
-		if (!blank)
-			vi->nr_areas++;
-	}
-
-	err = classify(&p);
-	if (err)
-		goto out_release;
-	vi->symbols = p.ss->symbols.strs;
-	vi->nr_symbols = p.ss->symbols.n;
-	vi->modules = p.ss->modules.strs;
-	vi->nr_modules = p.ss->modules.n;
-	vi->extra_names = p.ss->extras.strs;
-	vi->nr_extra_names = p.ss->extras.n;
 	return 0;
+}
 
-out_release:
-	ms_vmallocinfo_release(vi);
+/* parser_end() - classify the addresses; on error, release everything */
+static int parser_end(struct parser *p)
+{
+	struct ms_vmallocinfo *vi = p->vi;
+	int err;
+
+	err = classify(p);
+	if (err) {
+		ms_vmallocinfo_release(vi);
+		return err;
+	}
+	vi->symbols = p->ss->symbols.strs;
+	vi->nr_symbols = p->ss->symbols.n;
+	vi->modules = p->ss->modules.strs;
+	vi->nr_modules = p->ss->modules.n;
+	vi->extra_names = p->ss->extras.strs;
+	vi->nr_extra_names = p->ss->extras.n;
+	return 0;
+}
+
+int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
+			 const char *name, struct ms_diag *diag)
+{
+	struct parser p;
+	size_t used;
+	int err;
+
+	err = parser_begin(&p, vi, name, diag, len);
+	if (err)
+		return err;
+	err = whole_lines(&p, buf, len, &used);
+	if (!err && used < len)
+		err = one_line(&p, buf + used, len - used, false);
+	if (err) {
+		ms_vmallocinfo_release(vi);
+		return err;
+	}
+	return parser_end(&p);
+}
+
+int ms_vmallocinfo_begin(struct ms_vmallocinfo_parser **vpp,
+			 struct ms_vmallocinfo *vi, const char *name,
+			 struct ms_diag *diag)
+{
+	struct ms_vmallocinfo_parser *vp;
+	int err;
+
+	*vpp = NULL;
+	memset(vi, 0, sizeof(*vi));
+	vp = calloc(1, sizeof(*vp));
+	if (!vp)
+		return ms_diag_oom(diag, name);
+	err = parser_begin(&vp->p, vi, name, diag, 0);
+	if (err) {
+		free(vp);
+		return err;
+	}
+	*vpp = vp;
+	return 0;
+}
+
+int ms_vmallocinfo_feed(struct ms_vmallocinfo_parser *vp, const char *buf,
+			size_t len)
+{
+	size_t used = 0;
+	int err;
+
+	if (vp->err)
+		return vp->err;
+	if (vp->carry_len) {
+		/* the line begun by an earlier piece */
+		const char *nl = memchr(buf, '\n', len);
+		size_t n = nl ? (size_t)(nl - buf) : len;
+
+		err = carry_add(vp, buf, n);
+		if (err || !nl)
+			goto out;
+		err = one_line(&vp->p, vp->carry, vp->carry_len, true);
+		if (err)
+			goto out;
+		vp->carry_len = 0;
+		buf += n + 1;
+		len -= n + 1;
+	}
+	err = whole_lines(&vp->p, buf, len, &used);
+	if (!err && used < len)
+		err = carry_add(vp, buf + used, len - used);
+out:
+	vp->err = err;
 	return err;
+}
+
+int ms_vmallocinfo_end(struct ms_vmallocinfo_parser *vp)
+{
+	int err = vp->err;
+
+	if (!err && vp->carry_len)
+		err = one_line(&vp->p, vp->carry, vp->carry_len, false);
+	if (err)
+		ms_vmallocinfo_release(vp->p.vi);
+	else
+		err = parser_end(&vp->p);
+	free(vp->carry);
+	free(vp);
+	return err;
+}
+
+void ms_vmallocinfo_abort(struct ms_vmallocinfo_parser *vp)
+{
+	if (!vp)
+		return;
+	ms_vmallocinfo_release(vp->p.vi);
+	free(vp->carry);
+	free(vp);
+}
+
+static int feed_chunk(void *ctx, const char *buf, size_t len)
+{
+	return ms_vmallocinfo_feed(ctx, buf, len);
+}
+
+int ms_vmallocinfo_read(struct ms_vmallocinfo *vi, const struct ms_source *src,
+			const char *path, size_t chunk_bytes,
+			struct ms_diag *diag)
+{
+	struct ms_vmallocinfo_parser *vp;
+	int err;
+
+	err = ms_vmallocinfo_begin(&vp, vi, ms_source_label(path), diag);
+	if (err)
+		return err;
+	err = ms_source_read_chunks(src, path, chunk_bytes, feed_chunk, vp,
+				    diag);
+	if (err) {
+		ms_vmallocinfo_abort(vp);
+		return err;
+	}
+	return ms_vmallocinfo_end(vp);
 }
 
 void ms_vmallocinfo_release(struct ms_vmallocinfo *vi)
