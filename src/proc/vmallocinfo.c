@@ -32,9 +32,9 @@
 #include "proc/source.h"
 #include "lib/banned.h"
 
-/* a million areas must not take more than 64 MiB */
-_Static_assert(sizeof(struct ms_vmalloc_area) <= 64,
-	       "struct ms_vmalloc_area grew past 64 bytes");
+/* a million areas must not take more than 56 MB */
+_Static_assert(sizeof(struct ms_vmalloc_area) <= 56,
+	       "struct ms_vmalloc_area grew past 56 bytes");
 _Static_assert(MS_VMALLOC_UNPURGED <= UINT16_MAX,
 	       "enum ms_vmalloc_flags must fit in ms_vmalloc_area.flags");
 
@@ -453,6 +453,7 @@ struct parser {
 	size_t areas_cap;
 	size_t callers_cap;
 	size_t nodes_cap;
+	size_t phys_cap;
 	size_t extra_cap;
 	uint32_t last_caller; /* fast path: consecutive lines, same caller */
 	unsigned int max_digits;
@@ -640,6 +641,46 @@ bad:
 	return FAIL(p, "expected caller 'symbol+0xOFF/0xSIZE', found '%s'", t);
 }
 
+/*
+ * add_phys() - "phys=" of the area being parsed (the next one of
+ * vi->areas); the only field most lines lack, so kept aside
+ */
+static int add_phys(struct parser *p, struct ms_vmalloc_area *a, uint64_t phys)
+{
+	struct ms_vmallocinfo *vi = p->vi;
+
+	if (grow((void **)&vi->phys, &p->phys_cap, vi->nr_phys,
+		 sizeof(*vi->phys)))
+		return -ENOMEM;
+	vi->phys[vi->nr_phys].area = (uint32_t)vi->nr_areas;
+	vi->phys[vi->nr_phys].phys = phys;
+	vi->nr_phys++;
+	a->has_phys = true;
+	return 0;
+}
+
+static int cmp_phys_area(const void *key, const void *elem)
+{
+	uint32_t i = *(const uint32_t *)key;
+	uint32_t area = ((const struct ms_vmalloc_phys *)elem)->area;
+
+	return i < area ? -1 : i > area;
+}
+
+uint64_t ms_vmalloc_area_phys(const struct ms_vmallocinfo *vi,
+			      const struct ms_vmalloc_area *a)
+{
+	uint32_t i = (uint32_t)(a - vi->areas);
+	const struct ms_vmalloc_phys *ph;
+
+	if (!a->has_phys)
+		return 0;
+	/* vi->phys is in area order, one entry per area at most */
+	ph = bsearch(&i, vi->phys, vi->nr_phys, sizeof(*vi->phys),
+		     cmp_phys_area);
+	return ph ? ph->phys : 0;
+}
+
 /* "N<node>=<pages>" */
 static int parse_node(struct parser *p, const struct tok *t,
 		      struct ms_vmalloc_area *a)
@@ -733,6 +774,7 @@ static int parse_field(struct parser *p, const struct tok *t,
 		return 0;
 	}
 	if (TOK_PREFIX(t, "phys=")) {
+		uint64_t phys;
 		int err;
 
 		if (a->has_phys)
@@ -740,13 +782,14 @@ static int parse_field(struct parser *p, const struct tok *t,
 				p,
 				"expected one 'phys=' per line, found a second '%s'",
 				t);
-		err = ms_parse_hex_u64(t->s + 5, t->len - 5, &a->phys);
+		err = ms_parse_hex_u64(t->s + 5, t->len - 5, &phys);
 		if (err == -ERANGE)
 			return FAIL(p, "'%s' does not fit in 64 bits", t);
 		if (err)
 			return FAIL(p, "expected a physical address in '%s'",
 				    t);
-		a->has_phys = true;
+		if (add_phys(p, a, phys))
+			return oom(p);
 		return 0;
 	}
 	if (t->s[0] == 'N' && t->len > 1 && t->s[1] >= '0' && t->s[1] <= '9') {
@@ -916,7 +959,7 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 {
 	struct ms_vmallocinfo *vi = p->vi;
 	const char *s = line, *end = line + len, *t;
-	size_t n, tl, nodes0 = vi->nr_node_pages;
+	size_t n, tl, nodes0 = vi->nr_node_pages, phys0 = vi->nr_phys;
 	bool seen_pages = false;
 	uint64_t v, node;
 
@@ -1024,9 +1067,9 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 			}
 			if (tl > 5 && !memcmp(t, "phys=", 5)) {
 				if (a->has_phys ||
-				    ms_parse_hex_u64(t + 5, tl - 5, &a->phys))
+				    ms_parse_hex_u64(t + 5, tl - 5, &v) ||
+				    add_phys(p, a, v))
 					goto slow;
-				a->has_phys = true;
 				break;
 			}
 			goto slow;
@@ -1091,6 +1134,7 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 	}
 slow:
 	vi->nr_node_pages = nodes0;
+	vi->nr_phys = phys0;
 	return 1;
 #undef FIELD_IS
 #undef FIELD
@@ -1431,6 +1475,7 @@ void ms_vmallocinfo_release(struct ms_vmallocinfo *vi)
 	free(vi->callers);
 	free(vi->extra);
 	free(vi->node_pages);
+	free(vi->phys);
 	strings_free(vi->strings);
 	memset(vi, 0, sizeof(*vi));
 }

@@ -91,6 +91,16 @@ struct ms_vmalloc_node_pages {
 };
 
 /**
+ * struct ms_vmalloc_phys - the "phys=" of one area
+ * @area: index into ms_vmallocinfo.areas
+ * @phys: the ioremap physical base
+ */
+struct ms_vmalloc_phys {
+	uint32_t area;
+	uint64_t phys;
+};
+
+/**
  * struct ms_vmalloc_area - one line of /proc/vmallocinfo
  * @start:       first address, as printed (see ms_vmallocinfo.addrs)
  * @end:         address after the last byte, as printed
@@ -98,7 +108,6 @@ struct ms_vmalloc_node_pages {
  *               trailing guard page unless VM_NO_GUARD; for vm_map_ram
  *               and unpurged lines va_end - va_start
  * @pages:       "pages=" (vm_struct->nr_pages), 0 when absent
- * @phys:        "phys=" (ioremap physical base), valid when @has_phys
  * @caller:      index into ms_vmallocinfo.callers, or MS_VMALLOC_NONE
  * @line:        1-based line number in the file
  * @nodes_first: first of @nr_nodes entries in ms_vmallocinfo.node_pages
@@ -108,16 +117,15 @@ struct ms_vmalloc_node_pages {
  * @flags:       enum ms_vmalloc_flags (all fit in 16 bits)
  * @nr_nodes:    number of "N<node>=" fields, in file (ascending) order
  * @nr_extra:    number of unknown flags
- * @has_phys:    the line had "phys="
+ * @has_phys:    the line had "phys=": see ms_vmalloc_area_phys()
  *
- * 64 bytes: a million-line file takes 64 MiB parsed.
+ * 56 bytes: a million-line file takes 56 MB parsed.
  */
 struct ms_vmalloc_area {
 	uint64_t start;
 	uint64_t end;
 	uint64_t size_bytes;
 	uint64_t pages;
-	uint64_t phys;
 	uint32_t caller;
 	uint32_t line;
 	uint32_t nodes_first;
@@ -139,6 +147,7 @@ struct ms_vmalloc_strings;
  *               distinct strings, all owned by this structure
  * @extra:       per-area lists of indexes into @extra_names
  * @node_pages:  per-area lists of "N<node>=" values
+ * @phys:        the "phys=" of the areas that have one, in area order
  * @addrs:       whether @areas' start and end can be used (see
  *               ms_vmallocinfo_parse() for the rule)
  * @ptr_bits:    64 when the addresses were printed with more than 8 hex
@@ -160,6 +169,8 @@ struct ms_vmallocinfo {
 	size_t nr_extra;
 	struct ms_vmalloc_node_pages *node_pages;
 	size_t nr_node_pages;
+	struct ms_vmalloc_phys *phys;
+	size_t nr_phys;
 	enum ms_vmalloc_addrs addrs;
 	unsigned int ptr_bits;
 	struct ms_vmalloc_strings *strings;
@@ -297,6 +308,12 @@ ms_vmalloc_area_caller(const struct ms_vmallocinfo *vi,
 {
 	return a->caller == MS_VMALLOC_NONE ? NULL : &vi->callers[a->caller];
 }
+
+/**
+ * ms_vmalloc_area_phys() - the "phys=" of @a, an area of @vi; 0 without one
+ */
+uint64_t ms_vmalloc_area_phys(const struct ms_vmallocinfo *vi,
+			      const struct ms_vmalloc_area *a);
 
 /**
  * ms_vmalloc_caller_module() - the module name of @c, or NULL (built-in)

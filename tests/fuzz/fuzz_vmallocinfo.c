@@ -67,8 +67,8 @@ static void check_same(int ret, const struct ms_diag *d,
 	}
 	if (vi->nr_areas != w->nr_areas || vi->nr_callers != w->nr_callers ||
 	    vi->nr_node_pages != w->nr_node_pages ||
-	    vi->nr_extra != w->nr_extra || vi->addrs != w->addrs ||
-	    vi->ptr_bits != w->ptr_bits)
+	    vi->nr_extra != w->nr_extra || vi->nr_phys != w->nr_phys ||
+	    vi->addrs != w->addrs || vi->ptr_bits != w->ptr_bits)
 		abort();
 	for (i = 0; i < vi->nr_areas; i++) {
 		const struct ms_vmalloc_area *a = &vi->areas[i],

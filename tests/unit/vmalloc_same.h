@@ -9,7 +9,9 @@
  */
 #include "proc/vmallocinfo.h"
 
-static void same_area(const struct ms_vmalloc_area *a,
+static void same_area(const struct ms_vmallocinfo *va,
+		      const struct ms_vmalloc_area *a,
+		      const struct ms_vmallocinfo *vb,
 		      const struct ms_vmalloc_area *b)
 {
 	assert_int_equal(a->start, b->start);
@@ -18,7 +20,8 @@ static void same_area(const struct ms_vmalloc_area *a,
 	assert_int_equal(a->pages, b->pages);
 	assert_int_equal(a->has_phys, b->has_phys);
 	if (a->has_phys)
-		assert_int_equal(a->phys, b->phys);
+		assert_int_equal(ms_vmalloc_area_phys(va, a),
+				 ms_vmalloc_area_phys(vb, b));
 	assert_int_equal(a->caller, b->caller);
 	assert_int_equal(a->flags, b->flags);
 	assert_int_equal(a->line, b->line);
@@ -47,7 +50,7 @@ static void same_model(const struct ms_vmallocinfo *a,
 	assert_int_equal(a->ptr_bits, b->ptr_bits);
 	assert_int_equal(a->nr_areas, b->nr_areas);
 	for (i = 0; i < a->nr_areas; i++)
-		same_area(&a->areas[i], &b->areas[i]);
+		same_area(a, &a->areas[i], b, &b->areas[i]);
 	assert_int_equal(a->nr_callers, b->nr_callers);
 	for (i = 0; i < a->nr_callers; i++) {
 		const struct ms_vmalloc_caller *ca = &a->callers[i];
@@ -71,6 +74,7 @@ static void same_model(const struct ms_vmallocinfo *a,
 	if (a->nr_extra)
 		assert_memory_equal(a->extra, b->extra,
 				    a->nr_extra * sizeof(*a->extra));
+	assert_int_equal(a->nr_phys, b->nr_phys);
 	assert_int_equal(a->nr_node_pages, b->nr_node_pages);
 	if (a->nr_node_pages)
 		assert_memory_equal(a->node_pages, b->node_pages,
