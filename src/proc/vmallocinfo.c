@@ -22,7 +22,9 @@
  * a few large chunks. A well-formed line is read in one pass, eight
  * bytes at a time where it can (fast_line()); any other line is cut
  * into tokens and checked field by field (parse_line()), which also
- * words every error.
+ * words every error. Nor need such a file be held whole: the text can
+ * be fed in pieces (ms_vmallocinfo_feed()), each line parsed when its
+ * newline arrives, and only a line cut between two pieces is copied.
  */
 #include <errno.h>
 #include <stdlib.h>
