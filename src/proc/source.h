@@ -8,9 +8,10 @@
 #include "lib/parse.h"
 
 /*
- * The largest file memscope reads whole. /proc files are generated on
- * read and report size 0, so the cap is enforced while reading; a larger
- * input (or a FIFO that never ends) is refused with -EFBIG.
+ * The largest file memscope reads, whole or in chunks. /proc files are
+ * generated on read and report size 0, so the cap is enforced while
+ * reading; a larger input (or a FIFO that never ends) is refused with
+ * -EFBIG.
  */
 #define MS_EFTYPE 4095 /* errno-style code: not a regular file */
 
