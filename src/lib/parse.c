@@ -27,6 +27,20 @@ int ms_diag_set(struct ms_diag *diag, const char *file, unsigned int line,
 	return err;
 }
 
+int ms_diag_oom(struct ms_diag *diag, const char *file)
+{
+	return ms_diag_set(diag, file, 0, -ENOMEM, "out of memory");
+}
+
+int ms_diag_expected(struct ms_diag *diag, const char *file, unsigned int line,
+		     const char *what, const char *s, size_t len)
+{
+	char q[64];
+
+	return ms_diag_set(diag, file, line, -EINVAL, "expected %s, found '%s'",
+			   what, ms_quote_tok(q, sizeof(q), s, len));
+}
+
 void ms_diag_format(const struct ms_diag *diag, char *buf, size_t size)
 {
 	if (diag->line)

@@ -35,6 +35,24 @@ int ms_diag_set(struct ms_diag *diag, const char *file, unsigned int line,
 		int err, const char *fmt, ...) MS_PRINTF(5, 6);
 
 /**
+ * ms_diag_oom() - record "out of memory" for @file, tied to no line
+ *
+ * Return: -ENOMEM
+ */
+int ms_diag_oom(struct ms_diag *diag, const char *file);
+
+/**
+ * ms_diag_expected() - record "expected WHAT, found 'TOKEN'" at @line
+ * @what: what the input should have held ("a block count")
+ * @s:    the token found, quoted with ms_quote_tok()
+ * @len:  its length
+ *
+ * Return: -EINVAL
+ */
+int ms_diag_expected(struct ms_diag *diag, const char *file, unsigned int line,
+		     const char *what, const char *s, size_t len);
+
+/**
  * ms_diag_format() - "FILE:LINE: MSG" (or "FILE: MSG") into @buf
  */
 void ms_diag_format(const struct ms_diag *diag, char *buf, size_t size);

@@ -64,18 +64,15 @@ struct pt_parser {
 
 static int oom(struct pt_parser *p)
 {
-	return ms_diag_set(p->diag, p->name, 0, -ENOMEM, "out of memory");
+	return ms_diag_oom(p->diag, p->name);
 }
 
 static int bad(struct pt_parser *p, const char *what, const char *s, size_t len)
 {
-	char q[64];
-
-	return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-			   "expected %s, found '%s'", what,
-			   ms_quote_tok(q, sizeof(q), s, len));
+	return ms_diag_expected(p->diag, p->name, p->lineno, what, s, len);
 }
 
+/* A whole token as an unsigned number; @what names it in messages. */
 static int parse_num(struct pt_parser *p, const char *what,
 		     const struct ms_tok *t, uint64_t *out)
 {
@@ -85,12 +82,11 @@ static int parse_num(struct pt_parser *p, const char *what,
 	err = ms_parse_u64(t->s, t->len, out);
 	if (!err)
 		return 0;
-	ms_quote_tok(q, sizeof(q), t->s, t->len);
-	if (err == -ERANGE)
-		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-				   "%s '%s' does not fit in 64 bits", what, q);
+	if (err != -ERANGE)
+		return bad(p, what, t->s, t->len);
 	return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-			   "expected %s, found '%s'", what, q);
+			   "%s '%s' does not fit in 64 bits", what,
+			   ms_quote_tok(q, sizeof(q), t->s, t->len));
 }
 
 /* True when @toks start with the words of @phrase. */
@@ -252,17 +248,19 @@ static int free_row(struct pt_parser *p, const struct ms_tok *toks, int ntok,
 		struct ms_tok v = toks[6 + o];
 		bool capped = false;
 		char what[48];
-		int err;
 
 		if (v.len > 1 && v.s[0] == '>') {
 			capped = true;
 			v.s++;
 			v.len--;
 		}
-		snprintf(what, sizeof(what), "an order %u free count", o);
-		err = parse_num(p, what, &v, &p->zone->free_blocks[t][o]);
-		if (err)
-			return err;
+		/* nearly every number goes through here: word only errors */
+		if (ms_parse_u64(v.s, v.len, &p->zone->free_blocks[t][o])) {
+			snprintf(what, sizeof(what), "an order %u free count",
+				 o);
+			return parse_num(p, what, &v,
+					 &p->zone->free_blocks[t][o]);
+		}
 		if (capped && p->zone->free_blocks[t][o] != PT_CAP_FLOOR)
 			return ms_diag_set(
 				p->diag, p->name, p->lineno, -EINVAL,

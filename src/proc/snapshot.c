@@ -24,6 +24,9 @@
 typedef int (*parse_fn)(void *obj, const char *buf, size_t len,
 			const char *name, struct ms_diag *diag);
 typedef void (*release_fn)(void *obj);
+/* Reads and parses in one go, for files read in chunks. */
+typedef int (*read_fn)(void *obj, const struct ms_source *src, const char *path,
+		       struct ms_diag *diag);
 
 /* Adapters from the typed parser API to the table's void pointers. */
 #define MS_FILE_OPS(type, parse, release)                              \
@@ -58,11 +61,24 @@ static int ms_vmstat_parse_any(void *obj, const char *buf, size_t len,
 	return ms_vmstat_parse((struct ms_kv *)obj, buf, len, name, diag);
 }
 
+/*
+ * vmallocinfo can be a hundred MB (a line per BPF program, thread stack
+ * and module): it is parsed as it is read rather than held whole.
+ */
+static int ms_vmallocinfo_read_any(void *obj, const struct ms_source *src,
+				   const char *path, struct ms_diag *diag)
+{
+	return ms_vmallocinfo_read((struct ms_vmallocinfo *)obj, src, path, 0,
+				   diag);
+}
+
+/* @read, when set, is used instead of a whole-file read and @parse */
 struct file_desc {
 	const char *path;
 	size_t size;
 	parse_fn parse;
 	release_fn release;
+	read_fn read;
 };
 
 static const struct file_desc files[MS_FILE__NR] = {
@@ -84,7 +100,8 @@ static const struct file_desc files[MS_FILE__NR] = {
 	[MS_FILE_VMALLOCINFO] = { "proc/vmallocinfo",
 				  sizeof(struct ms_vmallocinfo),
 				  ms_vmallocinfo_parse_any,
-				  ms_vmallocinfo_release_any },
+				  ms_vmallocinfo_release_any,
+				  ms_vmallocinfo_read_any },
 	[MS_FILE_SCULLPMEM] = { "proc/scullpmem", sizeof(struct ms_scull),
 				ms_scullpmem_parse_any, ms_scull_release_any },
 	[MS_FILE_SCULLVMEM] = { "proc/scullvmem", sizeof(struct ms_scull),
@@ -348,14 +365,27 @@ int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 		return snap->err[id];
 	}
 	snap->tried[id] = true;
+	if (fd->read) {
+		obj = calloc(1, fd->size);
+		if (!obj) {
+			err = ms_diag_oom(&snap->diag[id],
+					  ms_source_label(fd->path));
+			goto out_err;
+		}
+		err = fd->read(obj, snap->src, fd->path, &snap->diag[id]);
+		if (err) {
+			free(obj);
+			goto out_err;
+		}
+		goto out_check;
+	}
 	err = ms_source_read(snap->src, fd->path, &buf, &len, &snap->diag[id]);
 	if (err)
 		goto out_err;
 	obj = calloc(1, fd->size);
 	if (!obj) {
 		free(buf);
-		err = ms_diag_set(&snap->diag[id], ms_source_label(fd->path), 0,
-				  -ENOMEM, "out of memory");
+		err = ms_diag_oom(&snap->diag[id], ms_source_label(fd->path));
 		goto out_err;
 	}
 	err = fd->parse(obj, buf, len, ms_source_label(fd->path),
@@ -365,6 +395,7 @@ int ms_snapshot_load(struct ms_snapshot *snap, enum ms_file_id id,
 		free(obj);
 		goto out_err;
 	}
+out_check:
 	err = check_orders(snap, id, obj, &snap->diag[id]);
 	if (err) {
 		fd->release(obj);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * All file access of memscope: a directory fd for the root and openat()
- * below it, whole-file reads with a size cap.
+ * below it, whole-file and chunked reads with a size cap.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -93,6 +93,25 @@ static int open_below(const struct ms_source *src, const char *path, int flags)
 }
 
 /*
+ * read_capped() - read(2) up to @n bytes, retried on EINTR, adding them
+ * to *@total; more than MS_READ_MAX bytes in all is -EFBIG
+ *
+ * Return: the number of bytes read (0 at the end), or a negative errno.
+ */
+static ssize_t read_capped(int fd, char *buf, size_t n, size_t *total)
+{
+	ssize_t got;
+
+	do
+		got = read(fd, buf, n);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return -errno;
+	*total += (size_t)got;
+	return *total > MS_READ_MAX ? -EFBIG : got;
+}
+
+/*
  * Reads @fd to its end into a new NUL-terminated buffer, refusing more
  * than MS_READ_MAX bytes; @size_hint is the file's size when known (0
  * for /proc files, pipes and terminals). Return: 0 or a negative errno.
@@ -128,20 +147,13 @@ static int read_bounded(int fd, size_t size_hint, char **bufp, size_t *lenp)
 			buf = nbuf;
 			cap = ncap;
 		}
-		n = read(fd, buf + len, cap - len - 1);
+		n = read_capped(fd, buf + len, cap - len - 1, &len);
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err = -errno;
+			err = (int)n;
 			goto out_free;
 		}
 		if (n == 0)
 			break;
-		len += (size_t)n;
-		if (len > MS_READ_MAX) {
-			err = -EFBIG;
-			goto out_free;
-		}
 	}
 	buf[len] = '\0';
 	*bufp = buf;
@@ -153,46 +165,107 @@ out_free:
 	return err;
 }
 
-int ms_source_read(const struct ms_source *src, const char *path, char **bufp,
-		   size_t *lenp, struct ms_diag *diag)
+/*
+ * open_regular() - open @path below the root for reading, refusing what
+ * is not a regular file and a file larger than MS_READ_MAX by its size
+ *
+ * Return: the descriptor, with its size in *@size (0 for /proc files),
+ * or a negative errno with @diag filled.
+ */
+static int open_regular(const struct ms_source *src, const char *path,
+			size_t *size, struct ms_diag *diag)
 {
 	const char *label = ms_source_label(path);
 	struct stat st;
 	int fd, err;
 
-	*bufp = NULL;
-	*lenp = 0;
 	/* O_NONBLOCK: opening a FIFO without a writer must not hang. */
 	fd = open_below(src, path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		err = -errno;
-		return ms_diag_set(diag, label, 0, err, "%s",
-				   ms_errno_text(err));
+		goto out_diag;
 	}
-	if (fstat(fd, &st) < 0) {
+	if (fstat(fd, &st) < 0)
 		err = -errno;
-		goto out_close;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode))
 		err = -EISDIR;
-		goto out_close;
-	}
-	if (!S_ISREG(st.st_mode)) {
+	else if (!S_ISREG(st.st_mode))
 		err = -MS_EFTYPE;
-		goto out_close;
-	}
-	if ((size_t)st.st_size > MS_READ_MAX) {
+	else if ((size_t)st.st_size > MS_READ_MAX)
 		err = -EFBIG;
-		goto out_close;
+	else
+		err = 0;
+	if (!err) {
+		*size = (size_t)st.st_size;
+		return fd;
 	}
-	err = read_bounded(fd, (size_t)st.st_size, bufp, lenp);
+	close(fd);
+out_diag:
+	return ms_diag_set(diag, label, 0, err, "%s", ms_errno_text(err));
+}
 
-out_close:
+int ms_source_read(const struct ms_source *src, const char *path, char **bufp,
+		   size_t *lenp, struct ms_diag *diag)
+{
+	size_t size;
+	int fd, err;
+
+	*bufp = NULL;
+	*lenp = 0;
+	fd = open_regular(src, path, &size, diag);
+	if (fd < 0)
+		return fd;
+	err = read_bounded(fd, size, bufp, lenp);
 	close(fd);
 	if (err)
-		return ms_diag_set(diag, label, 0, err, "%s",
+		return ms_diag_set(diag, ms_source_label(path), 0, err, "%s",
 				   ms_errno_text(err));
 	return 0;
+}
+
+int ms_source_read_chunks(const struct ms_source *src, const char *path,
+			  size_t chunk_bytes, ms_chunk_fn fn, void *ctx,
+			  struct ms_diag *diag)
+{
+	size_t size, total = 0;
+	char *buf;
+	int fd, err = 0;
+
+	fd = open_regular(src, path, &size, diag);
+	if (fd < 0)
+		return fd;
+	if (!chunk_bytes)
+		chunk_bytes = MS_CHUNK_BYTES;
+	/* a small file needs no more than its size (and one byte for EOF) */
+	if (size && size < chunk_bytes)
+		chunk_bytes = size + 1;
+	buf = malloc(chunk_bytes);
+	if (!buf) {
+		err = -ENOMEM;
+		goto out_diag;
+	}
+	for (;;) {
+		ssize_t n = read_capped(fd, buf, chunk_bytes, &total);
+
+		if (n < 0) {
+			err = (int)n;
+			goto out_diag;
+		}
+		if (n == 0)
+			break;
+		err = fn(ctx, buf, (size_t)n);
+		if (err)
+			goto out_free;
+	}
+	goto out_free;
+
+out_diag:
+	ms_diag_set(diag, ms_source_label(path), 0, err, "%s",
+		    ms_errno_text(err));
+out_free:
+	free(buf);
+	close(fd);
+	return err;
 }
 
 int ms_read_path(const char *path, char **bufp, size_t *lenp,

@@ -8,9 +8,10 @@
 #include "lib/parse.h"
 
 /*
- * The largest file memscope reads whole. /proc files are generated on
- * read and report size 0, so the cap is enforced while reading; a larger
- * input (or a FIFO that never ends) is refused with -EFBIG.
+ * The largest file memscope reads, whole or in chunks. /proc files are
+ * generated on read and report size 0, so the cap is enforced while
+ * reading; a larger input (or a FIFO that never ends) is refused with
+ * -EFBIG.
  */
 #define MS_EFTYPE 4095 /* errno-style code: not a regular file */
 
@@ -67,6 +68,44 @@ const char *ms_source_label(const char *path);
  */
 int ms_source_read(const struct ms_source *src, const char *path, char **buf,
 		   size_t *len, struct ms_diag *diag);
+
+/*
+ * The buffer ms_source_read_chunks() reads into: large enough that a
+ * read() costs little per byte, small enough to stay in the caches.
+ */
+#define MS_CHUNK_BYTES ((size_t)256 << 10)
+
+/**
+ * typedef ms_chunk_fn - takes one piece of a file read in chunks
+ * @ctx: the pointer given to ms_source_read_chunks()
+ * @buf: the next @len bytes of the file, valid only during the call
+ *
+ * Pieces end anywhere, in the middle of a line too.
+ *
+ * Return: 0 to go on, or a negative errno (with the diag filled) to stop.
+ */
+typedef int (*ms_chunk_fn)(void *ctx, const char *buf, size_t len);
+
+/**
+ * ms_source_read_chunks() - read a file below the root piece by piece
+ * @path:        relative path such as "proc/vmallocinfo"
+ * @chunk_bytes: size of the one buffer the file is read into, reused
+ *               for every piece (0: MS_CHUNK_BYTES)
+ * @fn:          called with each piece in file order, never with 0 bytes
+ * @ctx:         passed to @fn
+ *
+ * For inputs that may be far larger than their parsed form: the file is
+ * never held whole. The same files are refused as by ms_source_read(),
+ * and with the same messages: what is not a regular file, and more than
+ * MS_READ_MAX bytes (-EFBIG; @fn never sees a byte past the limit, but
+ * has seen those before it).
+ *
+ * Return: 0 at the end of the file; @fn's error as it returned it; or
+ * a negative errno with @diag saying what went wrong.
+ */
+int ms_source_read_chunks(const struct ms_source *src, const char *path,
+			  size_t chunk_bytes, ms_chunk_fn fn, void *ctx,
+			  struct ms_diag *diag);
 
 /* The name of standard input in messages */
 #define MS_STDIN_LABEL "(standard input)"

@@ -22,14 +22,23 @@
  * a few large chunks. A well-formed line is read in one pass, eight
  * bytes at a time where it can (fast_line()); any other line is cut
  * into tokens and checked field by field (parse_line()), which also
- * words every error.
+ * words every error. Nor need such a file be held whole: the text can
+ * be fed in pieces (ms_vmallocinfo_feed()), each line parsed when its
+ * newline arrives, and only a line cut between two pieces is copied.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "proc/vmallocinfo.h"
+#include "proc/source.h"
 #include "lib/banned.h"
+
+/* a million areas must not take more than 56 MB */
+_Static_assert(sizeof(struct ms_vmalloc_area) <= 56,
+	       "struct ms_vmalloc_area grew past 56 bytes");
+_Static_assert(MS_VMALLOC_UNPURGED <= UINT16_MAX,
+	       "enum ms_vmalloc_flags must fit in ms_vmalloc_area.flags");
 
 /* ---------- string storage ---------- */
 
@@ -446,6 +455,7 @@ struct parser {
 	size_t areas_cap;
 	size_t callers_cap;
 	size_t nodes_cap;
+	size_t phys_cap;
 	size_t extra_cap;
 	uint32_t last_caller; /* fast path: consecutive lines, same caller */
 	unsigned int max_digits;
@@ -465,7 +475,7 @@ static const char *quote(struct parser *p, const struct tok *t)
 
 static int oom(struct parser *p)
 {
-	return ms_diag_set(p->diag, p->name, 0, -ENOMEM, "out of memory");
+	return ms_diag_oom(p->diag, p->name);
 }
 
 /* grow() - make room for one more element of @size bytes in *@arr */
@@ -633,6 +643,46 @@ bad:
 	return FAIL(p, "expected caller 'symbol+0xOFF/0xSIZE', found '%s'", t);
 }
 
+/*
+ * add_phys() - "phys=" of the area being parsed (the next one of
+ * vi->areas); the only field most lines lack, so kept aside
+ */
+static int add_phys(struct parser *p, struct ms_vmalloc_area *a, uint64_t phys)
+{
+	struct ms_vmallocinfo *vi = p->vi;
+
+	if (grow((void **)&vi->phys, &p->phys_cap, vi->nr_phys,
+		 sizeof(*vi->phys)))
+		return -ENOMEM;
+	vi->phys[vi->nr_phys].area = (uint32_t)vi->nr_areas;
+	vi->phys[vi->nr_phys].phys = phys;
+	vi->nr_phys++;
+	a->has_phys = true;
+	return 0;
+}
+
+static int cmp_phys_area(const void *key, const void *elem)
+{
+	uint32_t i = *(const uint32_t *)key;
+	uint32_t area = ((const struct ms_vmalloc_phys *)elem)->area;
+
+	return i < area ? -1 : i > area;
+}
+
+uint64_t ms_vmalloc_area_phys(const struct ms_vmallocinfo *vi,
+			      const struct ms_vmalloc_area *a)
+{
+	uint32_t i = (uint32_t)(a - vi->areas);
+	const struct ms_vmalloc_phys *ph;
+
+	if (!a->has_phys)
+		return 0;
+	/* vi->phys is in area order, one entry per area at most */
+	ph = bsearch(&i, vi->phys, vi->nr_phys, sizeof(*vi->phys),
+		     cmp_phys_area);
+	return ph ? ph->phys : 0;
+}
+
 /* "N<node>=<pages>" */
 static int parse_node(struct parser *p, const struct tok *t,
 		      struct ms_vmalloc_area *a)
@@ -726,6 +776,7 @@ static int parse_field(struct parser *p, const struct tok *t,
 		return 0;
 	}
 	if (TOK_PREFIX(t, "phys=")) {
+		uint64_t phys;
 		int err;
 
 		if (a->has_phys)
@@ -733,13 +784,14 @@ static int parse_field(struct parser *p, const struct tok *t,
 				p,
 				"expected one 'phys=' per line, found a second '%s'",
 				t);
-		err = ms_parse_hex_u64(t->s + 5, t->len - 5, &a->phys);
+		err = ms_parse_hex_u64(t->s + 5, t->len - 5, &phys);
 		if (err == -ERANGE)
 			return FAIL(p, "'%s' does not fit in 64 bits", t);
 		if (err)
 			return FAIL(p, "expected a physical address in '%s'",
 				    t);
-		a->has_phys = true;
+		if (add_phys(p, a, phys))
+			return oom(p);
 		return 0;
 	}
 	if (t->s[0] == 'N' && t->len > 1 && t->s[1] >= '0' && t->s[1] <= '9') {
@@ -909,7 +961,7 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 {
 	struct ms_vmallocinfo *vi = p->vi;
 	const char *s = line, *end = line + len, *t;
-	size_t n, tl, nodes0 = vi->nr_node_pages;
+	size_t n, tl, nodes0 = vi->nr_node_pages, phys0 = vi->nr_phys;
 	bool seen_pages = false;
 	uint64_t v, node;
 
@@ -1017,9 +1069,9 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 			}
 			if (tl > 5 && !memcmp(t, "phys=", 5)) {
 				if (a->has_phys ||
-				    ms_parse_hex_u64(t + 5, tl - 5, &a->phys))
+				    ms_parse_hex_u64(t + 5, tl - 5, &v) ||
+				    add_phys(p, a, v))
 					goto slow;
-				a->has_phys = true;
 				break;
 			}
 			goto slow;
@@ -1084,6 +1136,7 @@ static int fast_line(struct parser *p, const char *line, size_t len,
 	}
 slow:
 	vi->nr_node_pages = nodes0;
+	vi->nr_phys = phys0;
 	return 1;
 #undef FIELD_IS
 #undef FIELD
@@ -1147,93 +1200,275 @@ static bool all_blank(const char *s, size_t n)
 	return true;
 }
 
-int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
-			 const char *name, struct ms_diag *diag)
+/*
+ * one_line() - parse line @p->lineno + 1, without its newline; @has_nl
+ * tells whether one followed it
+ */
+static int one_line(struct parser *p, const char *line, size_t n, bool has_nl)
 {
-	struct parser p;
+	struct ms_vmallocinfo *vi = p->vi;
+	bool blank;
+	int err;
+
+	if (p->lineno == UINT32_MAX - 1)
+		return ms_diag_set(p->diag, p->name, 0, -EFBIG,
+				   "expected fewer than 2^32 lines");
+	p->lineno++;
+	if (grow((void **)&vi->areas, &p->areas_cap, vi->nr_areas,
+		 sizeof(*vi->areas)))
+		return oom(p);
+	/*
+	 * s_show() ends every line with a newline: a last line without one
+	 * was cut short, and what is left of it may still parse ("pages=4
+	 * vmal" reads as an unknown flag).
+	 */
+	if (!has_nl && !all_blank(line, n))
+		return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
+				   "expected a newline at the end of "
+				   "the line: the file is truncated");
+	if (!fast_line(p, line, n, &vi->areas[vi->nr_areas])) {
+		vi->nr_areas++;
+		return 0;
+	}
+	err = parse_line(p, line, n, &vi->areas[vi->nr_areas], &blank);
+	if (err)
+		return err;
+	if (!blank)
+		vi->nr_areas++;
+	return 0;
+}
+
+/*
+ * whole_lines() - parse the lines of @buf that end with a newline
+ *
+ * Return: 0 with *@used the bytes up to and including the last newline,
+ * or a negative errno.
+ */
+static int whole_lines(struct parser *p, const char *buf, size_t len,
+		       size_t *used)
+{
 	size_t pos = 0;
 	const char *nl;
 	int err;
 
-	memset(vi, 0, sizeof(*vi));
-	memset(&p, 0, sizeof(p));
-	p.vi = vi;
-	p.name = name;
-	p.diag = diag;
-	p.last_caller = MS_VMALLOC_NONE;
+	while (pos < len && (nl = memchr(buf + pos, '\n', len - pos))) {
+		size_t n = (size_t)(nl - (buf + pos));
 
-	p.ss = calloc(1, sizeof(*p.ss));
-	if (!p.ss)
-		return oom(&p);
-	vi->strings = p.ss;
+		err = one_line(p, buf + pos, n, true);
+		if (err)
+			return err;
+		pos += n + 1;
+	}
+	*used = pos;
+	return 0;
+}
+
+/**
+ * struct ms_vmallocinfo_parser - a parse fed piece by piece
+ * @p:         the parser state shared with ms_vmallocinfo_parse()
+ * @carry:     the start of a line whose newline has not been fed yet
+ * @carry_len: its length (0: the last piece ended with a newline)
+ * @carry_cap: the size of @carry
+ * @err:       the first error; later pieces are ignored
+ */
+struct ms_vmallocinfo_parser {
+	struct parser p;
+	char *carry;
+	size_t carry_len;
+	size_t carry_cap;
+	int err;
+};
+
+static int carry_add(struct ms_vmallocinfo_parser *vp, const char *s, size_t n)
+{
+	if (n > vp->carry_cap - vp->carry_len) {
+		size_t cap = vp->carry_cap ? vp->carry_cap : 256;
+		char *nc;
+
+		while (cap - vp->carry_len < n) {
+			if (cap > SIZE_MAX / 2)
+				return oom(&vp->p);
+			cap *= 2;
+		}
+		nc = realloc(vp->carry, cap);
+		if (!nc)
+			return oom(&vp->p);
+		vp->carry = nc;
+		vp->carry_cap = cap;
+	}
+	memcpy(vp->carry + vp->carry_len, s, n);
+	vp->carry_len += n;
+	return 0;
+}
+
+static int parser_begin(struct parser *p, struct ms_vmallocinfo *vi,
+			const char *name, struct ms_diag *diag,
+			size_t size_hint)
+{
+	memset(vi, 0, sizeof(*vi));
+	memset(p, 0, sizeof(*p));
+	p->vi = vi;
+	p->name = name;
+	p->diag = diag;
+	p->last_caller = MS_VMALLOC_NONE;
+
+	p->ss = calloc(1, sizeof(*p->ss));
+	if (!p->ss)
+		return oom(p);
+	vi->strings = p->ss;
 
 	/*
 	 * One area per line. Lines are 60 to 130 bytes long: start from
 	 * a guess and grow (realloc() of a large block moves no bytes)
 	 * rather than count the newlines of the whole file first.
 	 */
-	p.areas_cap = len / 64 + 16;
-	vi->areas = malloc(p.areas_cap * sizeof(*vi->areas));
+	p->areas_cap = size_hint / 64 + 16;
+	vi->areas = malloc(p->areas_cap * sizeof(*vi->areas));
 	if (!vi->areas) {
-		err = oom(&p);
-		goto out_release;
+		ms_vmallocinfo_release(vi);
+		return oom(p);
 	}
-
-	while (pos < len) {
-		const char *line = buf + pos;
-		size_t n;
-		bool blank;
-
-		nl = memchr(line, '\n', len - pos);
-		n = nl ? (size_t)(nl - line) : len - pos;
-		pos += n + (nl ? 1 : 0);
-		if (p.lineno == UINT32_MAX - 1) {
-			err = ms_diag_set(diag, name, 0, -EFBIG,
-					  "expected fewer than 2^32 lines");
-			goto out_release;
-		}
-		p.lineno++;
-		if (grow((void **)&vi->areas, &p.areas_cap, vi->nr_areas,
-			 sizeof(*vi->areas))) {
-			err = oom(&p);
-			goto out_release;
-		}
-		/*
-		 * s_show() ends every line with a newline: a last line
-		 * without one was cut short, and what is left of it may
-		 * still parse ("pages=4 vmal" reads as an unknown flag).
-		 */
-		if (!nl && !all_blank(line, n)) {
-			err = ms_diag_set(diag, name, p.lineno, -EINVAL,
-					  "expected a newline at the end of "
-					  "the line: the file is truncated");
-			goto out_release;
-		}
-		if (!fast_line(&p, line, n, &vi->areas[vi->nr_areas])) {
-			vi->nr_areas++;
-			continue;
-		}
-		err = parse_line(&p, line, n, &vi->areas[vi->nr_areas], &blank);
-		if (err)
-			goto out_release;
-		if (!blank)
-			vi->nr_areas++;
-	}
-
-	err = classify(&p);
-	if (err)
-		goto out_release;
-	vi->symbols = p.ss->symbols.strs;
-	vi->nr_symbols = p.ss->symbols.n;
-	vi->modules = p.ss->modules.strs;
-	vi->nr_modules = p.ss->modules.n;
-	vi->extra_names = p.ss->extras.strs;
-	vi->nr_extra_names = p.ss->extras.n;
 	return 0;
+}
 
-out_release:
-	ms_vmallocinfo_release(vi);
+/* parser_end() - classify the addresses; on error, release everything */
+static int parser_end(struct parser *p)
+{
+	struct ms_vmallocinfo *vi = p->vi;
+	int err;
+
+	err = classify(p);
+	if (err) {
+		ms_vmallocinfo_release(vi);
+		return err;
+	}
+	vi->symbols = p->ss->symbols.strs;
+	vi->nr_symbols = p->ss->symbols.n;
+	vi->modules = p->ss->modules.strs;
+	vi->nr_modules = p->ss->modules.n;
+	vi->extra_names = p->ss->extras.strs;
+	vi->nr_extra_names = p->ss->extras.n;
+	return 0;
+}
+
+int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
+			 const char *name, struct ms_diag *diag)
+{
+	struct parser p;
+	size_t used;
+	int err;
+
+	err = parser_begin(&p, vi, name, diag, len);
+	if (err)
+		return err;
+	err = whole_lines(&p, buf, len, &used);
+	if (!err && used < len)
+		err = one_line(&p, buf + used, len - used, false);
+	if (err) {
+		ms_vmallocinfo_release(vi);
+		return err;
+	}
+	return parser_end(&p);
+}
+
+int ms_vmallocinfo_begin(struct ms_vmallocinfo_parser **vpp,
+			 struct ms_vmallocinfo *vi, const char *name,
+			 struct ms_diag *diag)
+{
+	struct ms_vmallocinfo_parser *vp;
+	int err;
+
+	*vpp = NULL;
+	memset(vi, 0, sizeof(*vi));
+	vp = calloc(1, sizeof(*vp));
+	if (!vp)
+		return ms_diag_oom(diag, name);
+	err = parser_begin(&vp->p, vi, name, diag, 0);
+	if (err) {
+		free(vp);
+		return err;
+	}
+	*vpp = vp;
+	return 0;
+}
+
+int ms_vmallocinfo_feed(struct ms_vmallocinfo_parser *vp, const char *buf,
+			size_t len)
+{
+	size_t used = 0;
+	int err;
+
+	if (vp->err)
+		return vp->err;
+	if (vp->carry_len) {
+		/* the line begun by an earlier piece */
+		const char *nl = memchr(buf, '\n', len);
+		size_t n = nl ? (size_t)(nl - buf) : len;
+
+		err = carry_add(vp, buf, n);
+		if (err || !nl)
+			goto out;
+		err = one_line(&vp->p, vp->carry, vp->carry_len, true);
+		if (err)
+			goto out;
+		vp->carry_len = 0;
+		buf += n + 1;
+		len -= n + 1;
+	}
+	err = whole_lines(&vp->p, buf, len, &used);
+	if (!err && used < len)
+		err = carry_add(vp, buf + used, len - used);
+out:
+	vp->err = err;
 	return err;
+}
+
+int ms_vmallocinfo_end(struct ms_vmallocinfo_parser *vp)
+{
+	int err = vp->err;
+
+	if (!err && vp->carry_len)
+		err = one_line(&vp->p, vp->carry, vp->carry_len, false);
+	if (err)
+		ms_vmallocinfo_release(vp->p.vi);
+	else
+		err = parser_end(&vp->p);
+	free(vp->carry);
+	free(vp);
+	return err;
+}
+
+void ms_vmallocinfo_abort(struct ms_vmallocinfo_parser *vp)
+{
+	if (!vp)
+		return;
+	ms_vmallocinfo_release(vp->p.vi);
+	free(vp->carry);
+	free(vp);
+}
+
+static int feed_chunk(void *ctx, const char *buf, size_t len)
+{
+	return ms_vmallocinfo_feed(ctx, buf, len);
+}
+
+int ms_vmallocinfo_read(struct ms_vmallocinfo *vi, const struct ms_source *src,
+			const char *path, size_t chunk_bytes,
+			struct ms_diag *diag)
+{
+	struct ms_vmallocinfo_parser *vp;
+	int err;
+
+	err = ms_vmallocinfo_begin(&vp, vi, ms_source_label(path), diag);
+	if (err)
+		return err;
+	err = ms_source_read_chunks(src, path, chunk_bytes, feed_chunk, vp,
+				    diag);
+	if (err) {
+		ms_vmallocinfo_abort(vp);
+		return err;
+	}
+	return ms_vmallocinfo_end(vp);
 }
 
 void ms_vmallocinfo_release(struct ms_vmallocinfo *vi)
@@ -1242,6 +1477,7 @@ void ms_vmallocinfo_release(struct ms_vmallocinfo *vi)
 	free(vi->callers);
 	free(vi->extra);
 	free(vi->node_pages);
+	free(vi->phys);
 	strings_free(vi->strings);
 	memset(vi, 0, sizeof(*vi));
 }

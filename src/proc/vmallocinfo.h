@@ -91,6 +91,16 @@ struct ms_vmalloc_node_pages {
 };
 
 /**
+ * struct ms_vmalloc_phys - the "phys=" of one area
+ * @area: index into ms_vmallocinfo.areas
+ * @phys: the ioremap physical base
+ */
+struct ms_vmalloc_phys {
+	uint32_t area;
+	uint64_t phys;
+};
+
+/**
  * struct ms_vmalloc_area - one line of /proc/vmallocinfo
  * @start:       first address, as printed (see ms_vmallocinfo.addrs)
  * @end:         address after the last byte, as printed
@@ -98,29 +108,29 @@ struct ms_vmalloc_node_pages {
  *               trailing guard page unless VM_NO_GUARD; for vm_map_ram
  *               and unpurged lines va_end - va_start
  * @pages:       "pages=" (vm_struct->nr_pages), 0 when absent
- * @phys:        "phys=" (ioremap physical base), valid when @has_phys
  * @caller:      index into ms_vmallocinfo.callers, or MS_VMALLOC_NONE
- * @flags:       enum ms_vmalloc_flags
  * @line:        1-based line number in the file
  * @nodes_first: first of @nr_nodes entries in ms_vmallocinfo.node_pages
  * @extra_first: first of @nr_extra entries in ms_vmallocinfo.extra, the
  *               flags memscope does not know (vendor flags such as
  *               "lowmem"), kept by name
+ * @flags:       enum ms_vmalloc_flags (all fit in 16 bits)
  * @nr_nodes:    number of "N<node>=" fields, in file (ascending) order
  * @nr_extra:    number of unknown flags
- * @has_phys:    the line had "phys="
+ * @has_phys:    the line had "phys=": see ms_vmalloc_area_phys()
+ *
+ * 56 bytes: a million-line file takes 56 MB parsed.
  */
 struct ms_vmalloc_area {
 	uint64_t start;
 	uint64_t end;
 	uint64_t size_bytes;
 	uint64_t pages;
-	uint64_t phys;
 	uint32_t caller;
-	uint32_t flags;
 	uint32_t line;
 	uint32_t nodes_first;
 	uint32_t extra_first;
+	uint16_t flags;
 	uint16_t nr_nodes;
 	uint16_t nr_extra;
 	bool has_phys;
@@ -137,6 +147,7 @@ struct ms_vmalloc_strings;
  *               distinct strings, all owned by this structure
  * @extra:       per-area lists of indexes into @extra_names
  * @node_pages:  per-area lists of "N<node>=" values
+ * @phys:        the "phys=" of the areas that have one, in area order
  * @addrs:       whether @areas' start and end can be used (see
  *               ms_vmallocinfo_parse() for the rule)
  * @ptr_bits:    64 when the addresses were printed with more than 8 hex
@@ -158,6 +169,8 @@ struct ms_vmallocinfo {
 	size_t nr_extra;
 	struct ms_vmalloc_node_pages *node_pages;
 	size_t nr_node_pages;
+	struct ms_vmalloc_phys *phys;
+	size_t nr_phys;
 	enum ms_vmalloc_addrs addrs;
 	unsigned int ptr_bits;
 	struct ms_vmalloc_strings *strings;
@@ -200,6 +213,72 @@ struct ms_vmallocinfo {
 int ms_vmallocinfo_parse(struct ms_vmallocinfo *vi, const char *buf, size_t len,
 			 const char *name, struct ms_diag *diag);
 
+struct ms_vmallocinfo_parser;
+struct ms_source;
+
+/**
+ * ms_vmallocinfo_begin() - start a parse fed piece by piece
+ * @vpp:  the new parser, for ms_vmallocinfo_feed() and then
+ *        ms_vmallocinfo_end() or ms_vmallocinfo_abort()
+ * @vi:   result, as for ms_vmallocinfo_parse()
+ * @name: file name for messages (borrowed until the end of the parse)
+ *
+ * The text fed in any number of pieces, cut anywhere, gives exactly
+ * the result and the diagnostics of ms_vmallocinfo_parse() on the whole
+ * of it; no more than the line being cut is copied.
+ *
+ * Return: 0, or -ENOMEM with @diag filled.
+ */
+int ms_vmallocinfo_begin(struct ms_vmallocinfo_parser **vpp,
+			 struct ms_vmallocinfo *vi, const char *name,
+			 struct ms_diag *diag);
+
+/**
+ * ms_vmallocinfo_feed() - parse the next @len bytes of the text
+ *
+ * Lines are parsed as soon as their newline is fed. After an error,
+ * further pieces are ignored and the error is returned again.
+ *
+ * Return: 0, or a negative errno with the diag filled.
+ */
+int ms_vmallocinfo_feed(struct ms_vmallocinfo_parser *vp, const char *buf,
+			size_t len);
+
+/**
+ * ms_vmallocinfo_end() - finish the parse and free @vp
+ *
+ * Parses a last line without a newline and classifies the addresses.
+ * On error the ms_vmallocinfo is released.
+ *
+ * Return: 0, or the first error of the parse (see ms_vmallocinfo_parse()).
+ */
+int ms_vmallocinfo_end(struct ms_vmallocinfo_parser *vp);
+
+/**
+ * ms_vmallocinfo_abort() - give a parse up: free @vp, release its result
+ *
+ * For a caller that stops feeding (a read error). NULL does nothing.
+ */
+void ms_vmallocinfo_abort(struct ms_vmallocinfo_parser *vp);
+
+/**
+ * ms_vmallocinfo_read() - read and parse a vmallocinfo file below @src
+ * @path:        "proc/vmallocinfo"; messages name it ms_source_label(path)
+ * @chunk_bytes: the read buffer, 0 for MS_CHUNK_BYTES (see
+ *               ms_source_read_chunks())
+ *
+ * The file is read in pieces into one buffer and parsed as it comes,
+ * so that it is never held whole: memory grows with the parsed areas
+ * only. Files are refused as by ms_source_read() (not a regular file,
+ * more than MS_READ_MAX bytes).
+ *
+ * Return: 0, or a negative errno with @diag filled: a read error, or a
+ * parse error as from ms_vmallocinfo_parse().
+ */
+int ms_vmallocinfo_read(struct ms_vmallocinfo *vi, const struct ms_source *src,
+			const char *path, size_t chunk_bytes,
+			struct ms_diag *diag);
+
 /**
  * ms_vmallocinfo_release() - free everything ms_vmallocinfo_parse() made
  *
@@ -229,6 +308,12 @@ ms_vmalloc_area_caller(const struct ms_vmallocinfo *vi,
 {
 	return a->caller == MS_VMALLOC_NONE ? NULL : &vi->callers[a->caller];
 }
+
+/**
+ * ms_vmalloc_area_phys() - the "phys=" of @a, an area of @vi; 0 without one
+ */
+uint64_t ms_vmalloc_area_phys(const struct ms_vmallocinfo *vi,
+			      const struct ms_vmalloc_area *a);
 
 /**
  * ms_vmalloc_caller_module() - the module name of @c, or NULL (built-in)

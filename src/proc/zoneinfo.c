@@ -127,16 +127,12 @@ static struct ms_zi_node *cur_node(struct zi_parser *p)
 
 static int oom(struct zi_parser *p)
 {
-	return ms_diag_set(p->diag, p->name, 0, -ENOMEM, "out of memory");
+	return ms_diag_oom(p->diag, p->name);
 }
 
 static int bad(struct zi_parser *p, const char *what, const char *s, size_t len)
 {
-	char q[64];
-
-	return ms_diag_set(p->diag, p->name, p->lineno, -EINVAL,
-			   "expected %s, found '%s'", what,
-			   ms_quote_tok(q, sizeof(q), s, len));
+	return ms_diag_expected(p->diag, p->name, p->lineno, what, s, len);
 }
 
 static int parse_num(struct zi_parser *p, const char *label,

@@ -88,6 +88,27 @@ static void test_quote(void **state)
 		"0123456789012345678901234567890123456789...");
 }
 
+static void test_diag_helpers(void **state)
+{
+	struct ms_diag d;
+	char line[400];
+
+	(void)state;
+	assert_int_equal(ms_diag_oom(&d, "zoneinfo"), -ENOMEM);
+	ms_diag_format(&d, line, sizeof(line));
+	assert_string_equal(line, "zoneinfo: out of memory");
+	assert_int_equal(ms_diag_expected(&d, "pagetypeinfo", 7,
+					  "a block count", "1x\t2", 4),
+			 -EINVAL);
+	assert_int_equal(d.err, -EINVAL);
+	ms_diag_format(&d, line, sizeof(line));
+	assert_string_equal(
+		line, "pagetypeinfo:7: expected a block count, found '1x?2'");
+	/* no diag: only the code */
+	assert_int_equal(ms_diag_oom(NULL, "x"), -ENOMEM);
+	assert_int_equal(ms_diag_expected(NULL, "x", 1, "y", "z", 1), -EINVAL);
+}
+
 static void test_meminfo(void **state)
 {
 	const char *text = "MemTotal:       16042172 kB\n"
@@ -353,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_cursor),
 		cmocka_unit_test(test_tokenize),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_diag_helpers),
 		cmocka_unit_test(test_meminfo),
 		cmocka_unit_test(test_vmstat),
 		cmocka_unit_test(test_meta),

@@ -76,14 +76,30 @@ static const char gap_file[] =
 	"0x10200000-0x10202000    8192 iotable_init+0x0/0xb4 phys=e000000 ioremap\n"
 	"0x10008000-0x1000a000    8192 unpurged vm_area\n";
 
+/* the window of gap_file worked out above */
+static const struct ms_vmalloc_opts gap_opts = {
+	.page_size_bytes = 4096,
+	.total_bytes = 0x100000,
+	.start = 0x10000000,
+	.has_start = true,
+};
+
+/* gap_file's fragmentation in gap_opts' window */
+static void assert_gap_frag(const struct ms_vmalloc_frag *f)
+{
+	assert_int_equal(f->nr_inside, 4);
+	assert_int_equal(f->nr_outside, 2);
+	assert_int_equal(f->used_bytes, 90112);
+	assert_int_equal(f->span_bytes, 0x20000);
+	assert_int_equal(f->free_bytes, 958464);
+	assert_int_equal(f->nr_gaps, 2);
+	assert_int_equal(f->largest_gap_bytes, 917504);
+	assert_int_equal(f->largest_gap_start, 0x10020000);
+}
+
 static void test_gaps_given_start(void **state)
 {
-	struct ms_vmalloc_opts opts = {
-		.page_size_bytes = 4096,
-		.total_bytes = 0x100000,
-		.start = 0x10000000,
-		.has_start = true,
-	};
+	struct ms_vmalloc_opts opts = gap_opts;
 	struct ms_vmallocinfo vi;
 	struct ms_vmalloc_stats st;
 	const struct ms_vmalloc_frag *f = &st.frag;
@@ -95,14 +111,7 @@ static void test_gaps_given_start(void **state)
 	assert_int_equal(f->bound, MS_VMALLOC_BOUND_GIVEN);
 	assert_int_equal(f->start, 0x10000000);
 	assert_int_equal(f->end, 0x10100000);
-	assert_int_equal(f->nr_inside, 4);
-	assert_int_equal(f->nr_outside, 2);
-	assert_int_equal(f->used_bytes, 90112);
-	assert_int_equal(f->span_bytes, 0x20000);
-	assert_int_equal(f->free_bytes, 958464);
-	assert_int_equal(f->nr_gaps, 2);
-	assert_int_equal(f->largest_gap_bytes, 917504);
-	assert_int_equal(f->largest_gap_start, 0x10020000);
+	assert_gap_frag(f);
 	assert_int_equal(f->largest_alloc_bytes, 917504 - 4096);
 	ms_vmalloc_stats_release(&st);
 
@@ -149,6 +158,43 @@ static void test_gaps_given_start(void **state)
 	assert_int_equal(f->free_bytes, 0x28000 - 90112);
 	ms_vmalloc_stats_release(&st);
 	ms_vmallocinfo_release(&vi);
+}
+
+/*
+ * gap_file's lines in address order, as kernels print them: the sort is
+ * skipped and the result must not change, nor with one pair swapped
+ */
+static void test_gaps_sorted(void **state)
+{
+	static const char *const files[] = {
+		"0x0f000000-0x0f002000    8192 load_module+0x1/0x2 [modx] pages=1 vmalloc\n"
+		"0x10000000-0x10003000   12288 small_alloc+0x8/0x40 pages=2 vmalloc\n"
+		"0x10005000-0x10007000    8192 of_iomap+0x30/0x38 phys=f8000000 ioremap\n"
+		"0x10007000-0x10008000    4096 vm_map_ram\n"
+		"0x10010000-0x10020000   65536 big_alloc+0x10/0x40 pages=15 vmalloc\n"
+		"0x10200000-0x10202000    8192 iotable_init+0x0/0xb4 phys=e000000 ioremap\n"
+		"0x10008000-0x1000a000    8192 unpurged vm_area\n",
+		"0x0f000000-0x0f002000    8192 load_module+0x1/0x2 [modx] pages=1 vmalloc\n"
+		"0x10000000-0x10003000   12288 small_alloc+0x8/0x40 pages=2 vmalloc\n"
+		"0x10005000-0x10007000    8192 of_iomap+0x30/0x38 phys=f8000000 ioremap\n"
+		"0x10010000-0x10020000   65536 big_alloc+0x10/0x40 pages=15 vmalloc\n"
+		"0x10007000-0x10008000    4096 vm_map_ram\n"
+		"0x10200000-0x10202000    8192 iotable_init+0x0/0xb4 phys=e000000 ioremap\n",
+	};
+	struct ms_vmallocinfo vi;
+	struct ms_vmalloc_stats st;
+	const struct ms_vmalloc_frag *f = &st.frag;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		parse_ok(&vi, files[i]);
+		assert_int_equal(ms_vmalloc_analyze(&st, &vi, &gap_opts), 0);
+		assert_int_equal(f->state, MS_VMALLOC_FRAG_OK);
+		assert_gap_frag(f);
+		ms_vmalloc_stats_release(&st);
+		ms_vmallocinfo_release(&vi);
+	}
 }
 
 /* without VMALLOC_START: the lowest start, then the percpu anchor */
@@ -506,6 +552,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gaps_given_start),
 		cmocka_unit_test(test_gaps_inferred_start),
+		cmocka_unit_test(test_gaps_sorted),
 		cmocka_unit_test(test_frag_unknown),
 		cmocka_unit_test(test_aggregation),
 		cmocka_unit_test(test_delta_groups),

@@ -94,7 +94,7 @@ static void test_real_x86_64(void **state)
 
 	a = &vi.areas[1];
 	assert_true(a->has_phys);
-	assert_true(a->phys == 0xbfefe000ull);
+	assert_true(ms_vmalloc_area_phys(&vi, a) == 0xbfefe000ull);
 	assert_int_equal(a->flags, MS_VMALLOC_IOREMAP);
 	assert_string_equal(vi.callers[a->caller].text,
 			    "acpi_os_map_iomem+0x1ac/0x1c0");
@@ -157,7 +157,7 @@ static void test_arm32_old_format(void **state)
 	a = &vi.areas[1];
 	assert_int_equal(a->size_bytes, 127926272);
 	assert_true(a->has_phys);
-	assert_true(a->phys == 0x80000000ull);
+	assert_true(ms_vmalloc_area_phys(&vi, a) == 0x80000000ull);
 	assert_int_equal(a->flags, 0);
 	assert_int_equal(a->nr_extra, 1);
 	assert_string_equal(area_extra(&vi, a, 0), "lowmem");
@@ -172,7 +172,7 @@ static void test_arm32_old_format(void **state)
 	assert_string_equal(ms_vmalloc_caller_module(&vi, c), "pvrsrvkm");
 
 	a = &vi.areas[3];
-	assert_true(a->phys == 0x8000000ull);
+	assert_true(ms_vmalloc_area_phys(&vi, a) == 0x8000000ull);
 	assert_int_equal(a->flags, MS_VMALLOC_IOREMAP);
 	assert_int_equal(vi.nr_extra_names, 1);
 	ms_vmallocinfo_release(&vi);
@@ -289,15 +289,18 @@ static void test_flags_and_no_caller(void **state)
 		"0x1000000-0x1002000 8192 pages=1 ioremap sparse vmalloc vmap user dma-coherent vpages\n"
 		"0x1002000-0x1003000 4096\n"
 		"0x1003000-0x1005000 8192 vmalloc lowmem qcom_secure-buf.2 lowmem N0=1\n"
-		"0x1005000-0x1006000 4096 phys=0x10 sparse\n";
+		"0x1005000-0x1006000 4096 phys=0x10 sparse\n"
+		"0x1006000-0x1007000 4096 phys=0x20 lowmem\n";
 	struct ms_vmallocinfo vi;
 	struct ms_diag diag;
 	const struct ms_vmalloc_area *a;
 
 	(void)state;
 	assert_int_equal(parse(&vi, text, &diag), 0);
-	assert_int_equal(vi.nr_areas, 4);
+	assert_int_equal(vi.nr_areas, 5);
 	a = &vi.areas[0];
+	assert_false(a->has_phys);
+	assert_int_equal(ms_vmalloc_area_phys(&vi, a), 0);
 	assert_int_equal(a->caller, MS_VMALLOC_NONE);
 	assert_int_equal(a->pages, 1);
 	assert_int_equal(a->flags, MS_VMALLOC_IOREMAP | MS_VMALLOC_SPARSE |
@@ -319,8 +322,13 @@ static void test_flags_and_no_caller(void **state)
 	assert_int_equal(a->nr_nodes, 1);
 	a = &vi.areas[3];
 	assert_true(a->has_phys);
-	assert_int_equal(a->phys, 0x10);
+	assert_int_equal(ms_vmalloc_area_phys(&vi, a), 0x10);
 	assert_int_equal(a->flags, MS_VMALLOC_SPARSE);
+	/* a vendor word after phys=: kept once, by the second parse */
+	a = &vi.areas[4];
+	assert_int_equal(ms_vmalloc_area_phys(&vi, a), 0x20);
+	assert_int_equal(a->nr_extra, 1);
+	assert_int_equal(vi.nr_phys, 2);
 	ms_vmallocinfo_release(&vi);
 
 	assert_string_equal(ms_vmalloc_flag_name(MS_VMALLOC_DMA_COHERENT),
