@@ -78,13 +78,17 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run check check-unit check-cli deps install uninstall clean \
+.PHONY: FORCE all run check check-unit check-cli deps install uninstall clean \
 	update-golden kmod check-kmod bench fuzz format-check format
 
 all: memscope
 
-memscope: $(BUILD)/memscope
+# Copied every time: build/ and build-san/ (SANITIZE=) both feed it, and
+# an older sanitizer copy must not outlive a newer plain build.
+memscope: $(BUILD)/memscope FORCE
 	$(Q)cp $< $@
+
+FORCE:
 
 $(BUILD)/memscope: $(MAIN_OBJ) $(BUILD)/libmemscope.a
 	@echo "  LD      $@"
@@ -137,7 +141,7 @@ update-golden: all
 		sh tests/golden.sh
 
 bench: all
-	$(Q)for b in bench/*.sh; do MEMSCOPE=$(CURDIR)/memscope sh $$b || exit 1; done
+	$(Q)for b in bench/*.sh; do MEMSCOPE=$(CURDIR)/$(BUILD)/memscope sh $$b || exit 1; done
 
 # Every C file against .clang-format (Debian's clang-format).
 FORMAT_SRC = $(wildcard src/*.c src/*.h src/*/*.c src/*/*.h kmod/*.c \
