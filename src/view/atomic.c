@@ -108,7 +108,7 @@ static void result_json(struct ms_out *out, const struct ms_atomic_result *r)
 	ms_out_arr_close(out);
 }
 
-static void color_risk(struct ms_out *out, enum ms_risk risk)
+void ms_view_color_risk(struct ms_out *out, enum ms_risk risk)
 {
 	static const enum ms_color c[] = {
 		[MS_RISK_OK] = MS_COLOR_GREEN,
@@ -143,7 +143,7 @@ static void text_table(struct ms_out *out, const struct ms_atomic_result *res,
 		const struct ms_atomic_result *r = &res[i];
 
 		ms_out_text(out, "%5u  ", r->req.order);
-		color_risk(out, r->risk);
+		ms_view_color_risk(out, r->risk);
 		ms_out_text(out, "%-5s", ms_risk_name(r->risk));
 		ms_out_color(out, MS_COLOR_NONE);
 		ms_out_text(out, " %10s",
@@ -247,7 +247,7 @@ void ms_view_summary_atomic(struct ms_out *out,
 	for (i = 0; i < nr; i++) {
 		ms_out_obj_open(out, NULL);
 		ms_out_u64(out, "order", " %2" PRIu64 ":", res[i].req.order);
-		color_risk(out, res[i].risk);
+		ms_view_color_risk(out, res[i].risk);
 		ms_out_str(out, "risk", "%-4s", ms_risk_name(res[i].risk));
 		ms_out_color(out, MS_COLOR_NONE);
 		ms_out_u64(out, "headroom_total", NULL, res[i].headroom);

@@ -15,6 +15,9 @@ const char *ms_gfp_display(const char *gfp);
 /** ms_view_era() - the "era" object: rules name, what they came from */
 void ms_view_era(struct ms_out *out, const struct ms_era *era);
 
+/** ms_view_color_risk() - the colour of a risk level (text only) */
+void ms_view_color_risk(struct ms_out *out, enum ms_risk risk);
+
 /** ms_view_assumptions() - the "assumptions" array, one line each */
 void ms_view_assumptions(struct ms_out *out, unsigned int assume);
 

@@ -17,3 +17,15 @@ void ms_view_source(struct ms_out *out, const struct ms_snapshot *snap)
 	ms_out_str(out, "time", NULL, m->time[0] ? m->time : NULL);
 	ms_out_obj_close(out);
 }
+
+void ms_view_meminfo_bytes(struct ms_out *out, const struct ms_kv *mi,
+			   const char *key, const char *json_key,
+			   const char *fmt)
+{
+	uint64_t kb;
+
+	if (mi && ms_kv_get(mi, key, &kb))
+		ms_out_bytes(out, json_key, fmt, kb * 1024);
+	else
+		ms_out_null(out, json_key, fmt);
+}

@@ -10,17 +10,6 @@
 /* PAGE_ALLOC_COSTLY_ORDER: above it the allocator treats requests as costly */
 #define MS_COSTLY_ORDER 3
 
-static void mem_line(struct ms_out *out, const struct ms_kv *mi,
-		     const char *key, const char *json_key, const char *fmt)
-{
-	uint64_t kb;
-
-	if (mi && ms_kv_get(mi, key, &kb))
-		ms_out_bytes(out, json_key, fmt, kb * 1024);
-	else
-		ms_out_null(out, json_key, fmt);
-}
-
 static void summary_memory(struct ms_out *out, const struct ms_kv *mi)
 {
 	if (!mi) {
@@ -29,17 +18,18 @@ static void summary_memory(struct ms_out *out, const struct ms_kv *mi)
 	}
 	ms_out_obj_open(out, "memory");
 	ms_out_text(out, "Memory:");
-	mem_line(out, mi, "MemTotal", "total_bytes", " total %s");
-	mem_line(out, mi, "MemFree", "free_bytes", ", free %s");
-	mem_line(out, mi, "MemAvailable", "available_bytes",
-		 ", available %s\n");
+	ms_view_meminfo_bytes(out, mi, "MemTotal", "total_bytes", " total %s");
+	ms_view_meminfo_bytes(out, mi, "MemFree", "free_bytes", ", free %s");
+	ms_view_meminfo_bytes(out, mi, "MemAvailable", "available_bytes",
+			      ", available %s\n");
 	ms_out_text(out, "       ");
-	mem_line(out, mi, "Slab", "slab_bytes", " slab %s");
-	mem_line(out, mi, "SReclaimable", "slab_reclaimable_bytes",
-		 " (reclaimable %s)");
-	mem_line(out, mi, "VmallocUsed", "vmalloc_used_bytes", ", vmalloc %s");
-	mem_line(out, mi, "PageTables", "page_tables_bytes",
-		 ", page tables %s\n");
+	ms_view_meminfo_bytes(out, mi, "Slab", "slab_bytes", " slab %s");
+	ms_view_meminfo_bytes(out, mi, "SReclaimable", "slab_reclaimable_bytes",
+			      " (reclaimable %s)");
+	ms_view_meminfo_bytes(out, mi, "VmallocUsed", "vmalloc_used_bytes",
+			      ", vmalloc %s");
+	ms_view_meminfo_bytes(out, mi, "PageTables", "page_tables_bytes",
+			      ", page tables %s\n");
 	ms_out_obj_close(out);
 }
 

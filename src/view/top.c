@@ -11,17 +11,6 @@
 #include "view/view.h"
 #include "lib/banned.h"
 
-static void mem_value(struct ms_out *out, const struct ms_kv *mi,
-		      const char *key, const char *json_key, const char *fmt)
-{
-	uint64_t kb;
-
-	if (ms_kv_get(mi, key, &kb))
-		ms_out_bytes(out, json_key, fmt, kb * 1024);
-	else
-		ms_out_null(out, json_key, fmt);
-}
-
 static void memory(struct ms_out *out, const struct ms_kv *mi)
 {
 	if (!mi) {
@@ -30,23 +19,26 @@ static void memory(struct ms_out *out, const struct ms_kv *mi)
 	}
 	ms_out_obj_open(out, "memory");
 	ms_out_text(out, "\nMemory:");
-	mem_value(out, mi, "MemTotal", "total_bytes", " total %s");
-	mem_value(out, mi, "MemFree", "free_bytes", ", free %s");
-	mem_value(out, mi, "MemAvailable", "available_bytes",
-		  ", available %s\n");
+	ms_view_meminfo_bytes(out, mi, "MemTotal", "total_bytes", " total %s");
+	ms_view_meminfo_bytes(out, mi, "MemFree", "free_bytes", ", free %s");
+	ms_view_meminfo_bytes(out, mi, "MemAvailable", "available_bytes",
+			      ", available %s\n");
 	ms_out_text(out, "       ");
-	mem_value(out, mi, "AnonPages", "anon_bytes", " anon %s");
-	mem_value(out, mi, "Cached", "cached_bytes", ", cached %s");
-	mem_value(out, mi, "Shmem", "shmem_bytes", ", shmem %s");
-	mem_value(out, mi, "SwapFree", "swap_free_bytes", ", swap free %s");
-	mem_value(out, mi, "SwapTotal", "swap_total_bytes", " of %s\n");
+	ms_view_meminfo_bytes(out, mi, "AnonPages", "anon_bytes", " anon %s");
+	ms_view_meminfo_bytes(out, mi, "Cached", "cached_bytes", ", cached %s");
+	ms_view_meminfo_bytes(out, mi, "Shmem", "shmem_bytes", ", shmem %s");
+	ms_view_meminfo_bytes(out, mi, "SwapFree", "swap_free_bytes",
+			      ", swap free %s");
+	ms_view_meminfo_bytes(out, mi, "SwapTotal", "swap_total_bytes",
+			      " of %s\n");
 	ms_out_text(out, "       ");
-	mem_value(out, mi, "Slab", "slab_bytes", " slab %s");
-	mem_value(out, mi, "SReclaimable", "slab_reclaimable_bytes",
-		  " (reclaimable %s)");
-	mem_value(out, mi, "VmallocUsed", "vmalloc_used_bytes", ", vmalloc %s");
-	mem_value(out, mi, "PageTables", "page_tables_bytes",
-		  ", page tables %s\n");
+	ms_view_meminfo_bytes(out, mi, "Slab", "slab_bytes", " slab %s");
+	ms_view_meminfo_bytes(out, mi, "SReclaimable", "slab_reclaimable_bytes",
+			      " (reclaimable %s)");
+	ms_view_meminfo_bytes(out, mi, "VmallocUsed", "vmalloc_used_bytes",
+			      ", vmalloc %s");
+	ms_view_meminfo_bytes(out, mi, "PageTables", "page_tables_bytes",
+			      ", page tables %s\n");
 	ms_out_obj_close(out);
 }
 
@@ -119,18 +111,6 @@ static void zones(struct ms_out *out, const struct ms_overview *ov)
 	ms_out_arr_close(out);
 }
 
-static void color_risk(struct ms_out *out, enum ms_risk risk)
-{
-	static const enum ms_color c[] = {
-		[MS_RISK_OK] = MS_COLOR_GREEN,
-		[MS_RISK_LOW] = MS_COLOR_NONE,
-		[MS_RISK_HIGH] = MS_COLOR_YELLOW,
-		[MS_RISK_FAIL] = MS_COLOR_RED,
-	};
-
-	ms_out_color(out, c[risk]);
-}
-
 static void atomic(struct ms_out *out, const struct ms_overview *ov,
 		   const struct ms_era *era)
 {
@@ -150,7 +130,7 @@ static void atomic(struct ms_out *out, const struct ms_overview *ov,
 
 		ms_out_obj_open(out, NULL);
 		ms_out_u64(out, "order", " %2" PRIu64 ":", o);
-		color_risk(out, w->risk);
+		ms_view_color_risk(out, w->risk);
 		ms_out_str(out, "risk", "%-4s", ms_risk_name(w->risk));
 		ms_out_color(out, MS_COLOR_NONE);
 		ms_out_s64(out, "node", NULL, w->node);

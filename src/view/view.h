@@ -25,6 +25,14 @@ struct ms_view_filter {
 void ms_view_source(struct ms_out *out, const struct ms_snapshot *snap);
 
 /**
+ * ms_view_meminfo_bytes() - the meminfo value @key (kB) as @json_key in
+ * bytes, through @fmt in text; null when @mi is NULL or lacks @key
+ */
+void ms_view_meminfo_bytes(struct ms_out *out, const struct ms_kv *mi,
+			   const char *key, const char *json_key,
+			   const char *fmt);
+
+/**
  * ms_view_zones() - per node and zone: free pages, watermarks, sizes,
  * protection and (with @bi) free blocks per order
  */
