@@ -142,11 +142,6 @@ struct kept {
  * the names (the parsed file they pointed into is freed with its read),
  * as memscope vmalloc --watch keeps them.
  */
-struct vm_kept {
-	struct ms_vmalloc_group *groups;
-	size_t nr;
-};
-
 /**
  * struct sampler - the samples of one run
  * @pt:        pagetypeinfo
@@ -167,8 +162,8 @@ struct sampler {
 	struct kept vi;
 	struct ms_vmalloc_stats vst;
 	bool has_vst;
-	struct vm_kept vm_first[MS_TOP_VM_NR_BY];
-	struct vm_kept vm_prev[MS_TOP_VM_NR_BY];
+	struct ms_vmalloc_kept vm_first[MS_TOP_VM_NR_BY];
+	struct ms_vmalloc_kept vm_prev[MS_TOP_VM_NR_BY];
 	bool vm_have_prev;
 	double vm_first_at;
 	double vm_prev_at;
@@ -282,40 +277,6 @@ static int sample_pagetypeinfo(struct sampler *s, double now)
 	return 0;
 }
 
-static void vm_kept_release(struct vm_kept *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->nr; i++) {
-		free((char *)k->groups[i].name);
-		free((char *)k->groups[i].module);
-	}
-	free(k->groups);
-	k->groups = NULL;
-	k->nr = 0;
-}
-
-static int vm_kept_set(struct vm_kept *k, const struct ms_vmalloc_group *g,
-		       size_t n)
-{
-	struct ms_vmalloc_group *c = calloc(n ? n : 1, sizeof(*c));
-	size_t i;
-
-	if (!c)
-		return -ENOMEM;
-	vm_kept_release(k);
-	k->groups = c;
-	for (i = 0; i < n; i++) {
-		c[i] = g[i];
-		c[i].name = g[i].name ? strdup(g[i].name) : NULL;
-		c[i].module = g[i].module ? strdup(g[i].module) : NULL;
-		k->nr = i + 1;
-		if ((g[i].name && !c[i].name) || (g[i].module && !c[i].module))
-			return -ENOMEM;
-	}
-	return 0;
-}
-
 /* The groups of @st for @by. */
 static const struct ms_vmalloc_group *
 vm_groups(const struct ms_vmalloc_stats *st, enum ms_top_vm_by by, size_t *n)
@@ -399,9 +360,9 @@ static int vm_rows(struct sampler *s, enum ms_top_vm_by by, double now)
 		}
 	}
 	s->nr_vm_rows[by] = n;
-	err = vm_kept_set(&s->vm_prev[by], g, n);
+	err = ms_vmalloc_kept_set(&s->vm_prev[by], g, n);
 	if (!err && !s->vm_have_prev)
-		err = vm_kept_set(&s->vm_first[by], g, n);
+		err = ms_vmalloc_kept_set(&s->vm_first[by], g, n);
 out:
 	free(dp);
 	free(df);
@@ -661,8 +622,8 @@ static void sampler_release(struct sampler *s)
 	s->pt.data = NULL;
 	vmalloc_release(s);
 	for (i = 0; i < MS_TOP_VM_NR_BY; i++) {
-		vm_kept_release(&s->vm_first[i]);
-		vm_kept_release(&s->vm_prev[i]);
+		ms_vmalloc_kept_release(&s->vm_first[i]);
+		ms_vmalloc_kept_release(&s->vm_prev[i]);
 	}
 	ms_slab_model_release(&s->slab);
 	ms_slab_growth_release(&s->growth);

@@ -206,50 +206,19 @@ static int run_once(struct ms_ctx *ctx, const struct vmalloc_opts *o)
 
 /* ---------- --watch ---------- */
 
-/*
- * The groups of an earlier sample, with their own copies of the names:
- * the parsed file they point into is freed with its sample.
- */
+/* The groups and totals of an earlier sample */
 struct kept {
-	struct ms_vmalloc_group *groups;
-	size_t nr;
+	struct ms_vmalloc_kept g;
 	struct ms_view_vmalloc_totals totals;
 };
-
-static void kept_release(struct kept *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->nr; i++) {
-		free((char *)k->groups[i].name);
-		free((char *)k->groups[i].module);
-	}
-	free(k->groups);
-	memset(k, 0, sizeof(*k));
-}
 
 static int kept_set(struct kept *k, const struct ms_vmalloc_group *g, size_t n,
 		    const struct ms_vmalloc_stats *st)
 {
-	struct ms_vmalloc_group *c = calloc(n ? n : 1, sizeof(*c));
-	size_t i;
-
-	if (!c)
-		return -ENOMEM;
-	kept_release(k);
-	k->groups = c;
-	for (i = 0; i < n; i++) {
-		c[i] = g[i];
-		c[i].name = g[i].name ? strdup(g[i].name) : NULL;
-		c[i].module = g[i].module ? strdup(g[i].module) : NULL;
-		k->nr = i + 1;
-		if ((g[i].name && !c[i].name) || (g[i].module && !c[i].module))
-			return -ENOMEM;
-	}
 	k->totals.regions = st->nr_areas;
 	k->totals.bytes = st->size_bytes;
 	k->totals.pages = st->pages;
-	return 0;
+	return ms_vmalloc_kept_set(&k->g, g, n);
 }
 
 static const struct ms_vmalloc_group *
@@ -321,13 +290,13 @@ static int watch_one(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 	g = groups_by(&st, o->by, &nr);
 	if (n > 1) {
 		err = ms_vmalloc_delta(&w->deltas, &w->nr_deltas,
-				       w->prev.groups, w->prev.nr, g, nr,
+				       w->prev.g.groups, w->prev.g.nr, g, nr,
 				       now - w->t_prev);
 		if (!err)
 			err = ms_vmalloc_delta(&w->since_start,
 					       &w->nr_since_start,
-					       w->first.groups, w->first.nr, g,
-					       nr, now - w->t_first);
+					       w->first.g.groups, w->first.g.nr,
+					       g, nr, now - w->t_first);
 		s.prev = &w->prev.totals;
 		s.first = &w->first.totals;
 		s.since_prev_ms = now - w->t_prev;
@@ -389,8 +358,8 @@ static int run_watch(struct ms_ctx *ctx, const struct vmalloc_opts *o,
 	if (!terminal)
 		ms_out_set_ndjson(ctx->out, true);
 	ret = ms_watch_run(ctx, &o->w, watch_sample, &a);
-	kept_release(&a.w.first);
-	kept_release(&a.w.prev);
+	ms_vmalloc_kept_release(&a.w.first.g);
+	ms_vmalloc_kept_release(&a.w.prev.g);
 	return ret;
 }
 

@@ -654,3 +654,37 @@ out_free_po:
 	free(po);
 	return err;
 }
+
+void ms_vmalloc_kept_release(struct ms_vmalloc_kept *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nr; i++) {
+		free((char *)k->groups[i].name);
+		free((char *)k->groups[i].module);
+	}
+	free(k->groups);
+	k->groups = NULL;
+	k->nr = 0;
+}
+
+int ms_vmalloc_kept_set(struct ms_vmalloc_kept *k,
+			const struct ms_vmalloc_group *g, size_t n)
+{
+	struct ms_vmalloc_group *c = calloc(n ? n : 1, sizeof(*c));
+	size_t i;
+
+	if (!c)
+		return -ENOMEM;
+	ms_vmalloc_kept_release(k);
+	k->groups = c;
+	for (i = 0; i < n; i++) {
+		c[i] = g[i];
+		c[i].name = g[i].name ? strdup(g[i].name) : NULL;
+		c[i].module = g[i].module ? strdup(g[i].module) : NULL;
+		k->nr = i + 1;
+		if ((g[i].name && !c[i].name) || (g[i].module && !c[i].module))
+			return -ENOMEM;
+	}
+	return 0;
+}

@@ -66,6 +66,27 @@ struct ms_vmalloc_group {
 };
 
 /**
+ * struct ms_vmalloc_kept - the groups of an earlier sample, with their own
+ * copies of the names (the parsed file they point into is freed with its
+ * sample): what --watch and top compare the next sample with
+ */
+struct ms_vmalloc_kept {
+	struct ms_vmalloc_group *groups;
+	size_t nr;
+};
+
+/**
+ * ms_vmalloc_kept_set() - replace what @k keeps with a copy of @n groups
+ *
+ * Return: 0, or -ENOMEM (@k then keeps the groups copied so far).
+ */
+int ms_vmalloc_kept_set(struct ms_vmalloc_kept *k,
+			const struct ms_vmalloc_group *g, size_t n);
+
+/** ms_vmalloc_kept_release() - free what @k keeps; @k is empty after */
+void ms_vmalloc_kept_release(struct ms_vmalloc_kept *k);
+
+/**
  * enum ms_vmalloc_sort - order of ms_vmalloc_groups_sort()
  *
  * Numbers sort largest first; ties, and MS_VMALLOC_SORT_NAME, by name

@@ -547,6 +547,50 @@ static void test_delta_samples(void **state)
 	ms_vmallocinfo_release(&v2);
 }
 
+/* The kept groups own their names: the sample they came from can go. */
+static void test_kept(void **state)
+{
+	struct ms_vmalloc_kept k = { 0 };
+	struct ms_vmalloc_group g[2] = {
+		{ .name = NULL,
+		  .module = NULL,
+		  .count = 3,
+		  .size_bytes = 12288 },
+		{ .name = NULL,
+		  .module = NULL,
+		  .count = 1,
+		  .size_bytes = 8192 },
+	};
+	char n0[] = "alloc_large_system_hash", n1[] = "load_module";
+	char m1[] = "xfs";
+
+	(void)state;
+	g[0].name = n0;
+	g[1].name = n1;
+	g[1].module = m1;
+	assert_int_equal(ms_vmalloc_kept_set(&k, g, 2), 0);
+	memset(n0, 'x', sizeof(n0) - 1);
+	memset(m1, 'y', sizeof(m1) - 1);
+	assert_int_equal(k.nr, 2);
+	assert_string_equal(k.groups[0].name, "alloc_large_system_hash");
+	assert_null(k.groups[0].module);
+	assert_string_equal(k.groups[1].module, "xfs");
+	assert_true(k.groups[0].count == 3 && k.groups[1].size_bytes == 8192);
+	/* a new sample replaces the old one */
+	assert_int_equal(ms_vmalloc_kept_set(&k, &g[1], 1), 0);
+	assert_int_equal(k.nr, 1);
+	assert_string_equal(k.groups[0].name, "load_module");
+	assert_string_equal(k.groups[0].module, "yyy");
+	ms_vmalloc_kept_release(&k);
+	assert_null(k.groups);
+	assert_int_equal(k.nr, 0);
+	/* an empty sample keeps nothing, and releasing twice is harmless */
+	assert_int_equal(ms_vmalloc_kept_set(&k, g, 0), 0);
+	assert_int_equal(k.nr, 0);
+	ms_vmalloc_kept_release(&k);
+	ms_vmalloc_kept_release(&k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -557,6 +601,7 @@ int main(void)
 		cmocka_unit_test(test_aggregation),
 		cmocka_unit_test(test_delta_groups),
 		cmocka_unit_test(test_delta_samples),
+		cmocka_unit_test(test_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
