@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "analysis/atomic.h"
+#include "lib/sat.h"
 #include "lib/banned.h"
 
 /* alloc_flags bits that matter here, named as in mm/internal.h */
@@ -64,27 +65,6 @@ static int64_t clamp_signed(int64_t v)
 	if (v < -PAGES_MAX)
 		return -PAGES_MAX;
 	return v;
-}
-
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
-static uint64_t sat_mul(uint64_t a, uint64_t b)
-{
-	if (a && b > UINT64_MAX / a)
-		return UINT64_MAX;
-	return a * b;
-}
-
-static uint64_t sat_shl(uint64_t v, unsigned int shift)
-{
-	if (!v)
-		return 0;
-	if (shift >= 64 || v > (UINT64_MAX >> shift))
-		return UINT64_MAX;
-	return v << shift;
 }
 
 /*
@@ -221,10 +201,10 @@ static int64_t highatomic_pages(const struct ms_era *era,
 			return 0;
 		}
 		return clamp_pages(
-			sat_mul(ptz->blocks[t], pt->pages_per_block));
+			ms_sat_mul(ptz->blocks[t], pt->pages_per_block));
 	}
 	for (i = 0; i < pt->nr_orders && i < MS_MAX_ORDERS; i++) {
-		sum = sat_add(sum, sat_shl(ptz->free_blocks[t][i], i));
+		sum = ms_sat_add(sum, ms_sat_shl(ptz->free_blocks[t][i], i));
 		if (ptz->capped[t][i])
 			*assume |= MS_ASSUME_CAPPED;
 	}
@@ -261,8 +241,8 @@ eligible_blocks(const struct ms_era *era, const struct ms_buddy_zone *bz,
 			if (!ok)
 				continue;
 			for (i = 0; i < nr_orders && i < MS_MAX_ORDERS; i++) {
-				blocks[i] = sat_add(blocks[i],
-						    ptz->free_blocks[t][i]);
+				blocks[i] = ms_sat_add(blocks[i],
+						       ptz->free_blocks[t][i]);
 				if (ptz->capped[t][i])
 					*assume |= MS_ASSUME_CAPPED;
 			}
@@ -288,7 +268,7 @@ static uint64_t block_capacity(const uint64_t *blocks, unsigned int nr_orders,
 	unsigned int i;
 
 	for (i = order; i < nr_orders && i < MS_MAX_ORDERS; i++)
-		sum = sat_add(sum, sat_shl(blocks[i], i - order));
+		sum = ms_sat_add(sum, ms_sat_shl(blocks[i], i - order));
 	return sum;
 }
 
@@ -372,8 +352,8 @@ static int64_t wmark_margin(const struct ms_era *era, int64_t free_pages,
 
 		if (all_blocks && i - 1 < nr_orders)
 			lower = clamp_signed(
-				lower +
-				clamp_pages(sat_shl(all_blocks[i - 1], i - 1)));
+				lower + clamp_pages(ms_sat_shl(
+						all_blocks[i - 1], i - 1)));
 		slack = free_pages - size - lower - (mark >> i);
 		if (slack < margin)
 			margin = slack;
@@ -481,7 +461,7 @@ void ms_atomic_zone_eval(const struct ms_era *era, const struct ms_zone *z,
 		for (ty = 0; ty < pt->nr_types && ty < MS_MAX_MIGRATE_TYPES;
 		     ty++)
 			for (i = 0; i < nr_orders; i++)
-				all_blocks[i] = sat_add(
+				all_blocks[i] = ms_sat_add(
 					all_blocks[i], ptz->free_blocks[ty][i]);
 		all = all_blocks;
 	}
@@ -658,7 +638,7 @@ static int build_zonelist(const struct ms_zoneinfo *zi, int preferred,
 
 static enum ms_risk risk_of(const struct ms_atomic_result *res)
 {
-	uint64_t pages = sat_shl(res->headroom, res->req.order);
+	uint64_t pages = ms_sat_shl(res->headroom, res->req.order);
 	uint64_t pcp = 0, min = 0, high;
 	size_t i;
 
@@ -667,8 +647,8 @@ static enum ms_risk risk_of(const struct ms_atomic_result *res)
 	for (i = 0; i < res->nr_zones; i++) {
 		const struct ms_zone *z = res->zones[i].zone;
 
-		pcp = sat_add(pcp, sat_mul(z->nr_cpus, z->pcp_batch));
-		min = sat_add(min, z->min_pages);
+		pcp = ms_sat_add(pcp, ms_sat_mul(z->nr_cpus, z->pcp_batch));
+		min = ms_sat_add(min, z->min_pages);
 	}
 	high = min / 8 + (min % 8 != 0);
 	if (pcp > high)
@@ -746,7 +726,7 @@ int ms_atomic_eval(const struct ms_atomic_input *in,
 				    pt_find(in->pt, z->node, z->name), req,
 				    res->reserve_idx, az);
 		res->assume |= az->assume;
-		res->headroom = sat_add(res->headroom, az->headroom);
+		res->headroom = ms_sat_add(res->headroom, az->headroom);
 		if (az->passes_fast && res->first_fast < 0)
 			res->first_fast = (int)i;
 		if (az->passes && res->first < 0)

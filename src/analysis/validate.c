@@ -1,25 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Predicted against actual allocations: the tolerance (validate.h). */
 #include "analysis/validate.h"
+#include "lib/sat.h"
 #include "lib/banned.h"
-
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
-static uint64_t sat_mul(uint64_t a, uint64_t b)
-{
-	if (a && b > UINT64_MAX / a)
-		return UINT64_MAX;
-	return a * b;
-}
 
 uint64_t ms_validate_tolerance(const struct ms_zone *z, uint64_t actual)
 {
 	/* floor(5 actual / 100), without overflow */
 	uint64_t pct = actual / 20;
-	uint64_t pcp = z ? sat_mul(z->pcp_batch, z->nr_cpus) : 0;
+	uint64_t pcp = z ? ms_sat_mul(z->pcp_batch, z->nr_cpus) : 0;
 
 	return pct > pcp ? pct : pcp;
 }
@@ -45,8 +34,8 @@ bool ms_validate_within(int64_t error, uint64_t tolerance)
 uint64_t ms_validate_request(uint64_t predicted, uint64_t pcp_slack,
 			     uint64_t max_count)
 {
-	uint64_t n = sat_add(sat_add(predicted, predicted / 10),
-			     sat_add(pcp_slack, 64));
+	uint64_t n = ms_sat_add(ms_sat_add(predicted, predicted / 10),
+				ms_sat_add(pcp_slack, 64));
 
 	if (n > max_count)
 		n = max_count;
