@@ -673,8 +673,9 @@ static void apply_filter(struct screen *sc)
 	sc->scroll = 0;
 }
 
-static void key(struct screen *sc, int k)
+static void key(void *arg, int k)
 {
+	struct screen *sc = arg;
 	int page = LINES - HEAD_LINES - 1 > 1 ? LINES - HEAD_LINES - 1 : 1;
 	enum ms_slab_sort_key sk;
 	char s[2];
@@ -751,8 +752,7 @@ int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag)
 	sc.start_s = now_s();
 	next = sc.start_s;
 	for (;;) {
-		enum ms_term_event ev;
-		int k, timeout;
+		int timeout;
 
 		now = now_s();
 		if (sc.sample_now || (!sc.paused && now >= next)) {
@@ -775,20 +775,12 @@ int ms_tui_slab_run(const struct ms_tui_slab_opts *o, struct ms_diag *diag)
 		timeout = sc.paused ? -1 : (int)ceil((next - now) * 1000.0);
 		if (timeout < -1)
 			timeout = 0;
-		ev = ms_term_wait(&sc.term, timeout);
-		if (ev == MS_TERM_QUIT)
-			break;
-		if (ev == MS_TERM_ERROR) {
-			ret = ms_diag_set(diag, "terminal", 0, -EIO,
-					  "cannot wait for input: %s",
-					  strerror(errno));
+		ret = ms_term_wait_keys(&sc.term, timeout, key, &sc, &sc.quit,
+					diag);
+		if (ret) {
+			ret = ret < 0 ? ret : 0;
 			break;
 		}
-		if (ev == MS_TERM_INPUT)
-			while (!sc.quit && (k = ms_term_key(&sc.term)) >= 0)
-				key(&sc, k);
-		if (sc.quit)
-			break;
 	}
 	ms_term_stop(&sc.term);
 out_free:

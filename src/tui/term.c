@@ -279,6 +279,25 @@ int ms_term_key(struct ms_term *t)
 	return c == ERR ? -1 : c;
 }
 
+int ms_term_wait_keys(struct ms_term *t, int timeout_ms,
+		      void (*key)(void *arg, int k), void *arg,
+		      const bool *quit, struct ms_diag *diag)
+{
+	enum ms_term_event ev = ms_term_wait(t, timeout_ms);
+	int k;
+
+	if (ev == MS_TERM_QUIT)
+		return 1;
+	if (ev == MS_TERM_ERROR)
+		return ms_diag_set(diag, "terminal", 0, -EIO,
+				   "cannot wait for input: %s",
+				   strerror(errno));
+	if (ev == MS_TERM_INPUT)
+		while (!*quit && (k = ms_term_key(t)) >= 0)
+			key(arg, k);
+	return *quit;
+}
+
 void ms_term_stop(struct ms_term *t)
 {
 	size_t i;

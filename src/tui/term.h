@@ -101,6 +101,19 @@ enum ms_term_event ms_term_wait(struct ms_term *t, int timeout_ms);
 int ms_term_key(struct ms_term *t);
 
 /**
+ * ms_term_wait_keys() - ms_term_wait(), then every waiting key to @key
+ * until it sets *@quit
+ * @key: called with @arg and each key
+ * @quit: read after each key; true stops the keys
+ *
+ * Return: 1 when the run should end (a quit signal, the terminal gone,
+ * or *@quit), 0 to go on, -EIO (with @diag set) when waiting failed.
+ */
+int ms_term_wait_keys(struct ms_term *t, int timeout_ms,
+		      void (*key)(void *arg, int k), void *arg,
+		      const bool *quit, struct ms_diag *diag);
+
+/**
  * ms_term_stop() - give the terminal back: end curses (restoring the
  * modes and screen it found), restore the signal handlers, close the
  * pipe; calling it again does nothing

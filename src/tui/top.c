@@ -492,8 +492,9 @@ static void apply_filter(struct top_screen *sc)
 	tb->scroll = 0;
 }
 
-static void key(struct top_screen *sc, int k)
+static void key(void *arg, int k)
 {
+	struct top_screen *sc = arg;
 	int t = table_of(sc->tab);
 
 	if (sc->edit.on) {
@@ -643,8 +644,7 @@ int ms_tui_top_run(const struct ms_top_opts *o, struct ms_diag *diag)
 		goto out_release;
 	next = now_s();
 	for (;;) {
-		enum ms_term_event ev;
-		int k, timeout;
+		int timeout;
 
 		now = now_s();
 		if (sc.sample_now || (!sc.paused && now >= next)) {
@@ -675,20 +675,12 @@ int ms_tui_top_run(const struct ms_top_opts *o, struct ms_diag *diag)
 			timeout = (int)ceil((next - now) * 1000.0);
 		if (timeout < -1)
 			timeout = 0;
-		ev = ms_term_wait(&sc.term, timeout);
-		if (ev == MS_TERM_QUIT)
-			break;
-		if (ev == MS_TERM_ERROR) {
-			ret = ms_diag_set(diag, "terminal", 0, -EIO,
-					  "cannot wait for input: %s",
-					  strerror(errno));
+		ret = ms_term_wait_keys(&sc.term, timeout, key, &sc, &sc.quit,
+					diag);
+		if (ret) {
+			ret = ret < 0 ? ret : 0;
 			break;
 		}
-		if (ev == MS_TERM_INPUT)
-			while (!sc.quit && (k = ms_term_key(&sc.term)) >= 0)
-				key(&sc, k);
-		if (sc.quit)
-			break;
 		/* a shorter interval takes effect now */
 		if (next - now_s() > sc.interval_ms / 1000.0)
 			next = now_s() + sc.interval_ms / 1000.0;
