@@ -354,11 +354,6 @@ static void sampler_meminfo(struct sampler *s)
 	s->has_chk = true;
 }
 
-/*
- * Takes the next sample: slabinfo (required), the model with the changes
- * since the previous and the first sample, growth, meminfo (optional).
- * Return: 0, or a negative errno with s->diag filled.
- */
 static void slabinfo_free(struct ms_slabinfo *si)
 {
 	if (si)
@@ -392,6 +387,11 @@ static int read_slabinfo(struct sampler *s, struct ms_slabinfo **out)
 	return 0;
 }
 
+/*
+ * Takes the next sample: slabinfo (required), the model with the changes
+ * since the previous and the first sample, growth, meminfo (optional).
+ * Return: 0, or a negative errno with s->diag filled.
+ */
 static int sampler_next(struct sampler *s)
 {
 	struct ms_snapshot *snap = &s->ctx->snap;
@@ -456,23 +456,15 @@ static void sampler_release(struct sampler *s)
 static int attach_facts(struct sampler *s, const struct ms_slab_row **rows,
 			size_t nr)
 {
-	size_t i;
+	size_t i, n = rows ? nr : s->model.nr_rows;
 	int err;
 
-	if (!rows) {
-		for (i = 0; i < s->model.nr_rows; i++) {
-			struct ms_slab_row *r = &s->model.rows[i];
-
-			err = facts_get(&s->facts, &s->ctx->src, r->cache->name,
-					&r->sysfs, &s->diag);
-			if (err)
-				return err;
-		}
-		return 0;
-	}
-	for (i = 0; i < nr; i++) {
+	for (i = 0; i < n; i++) {
 		/* the rows are the model's own, listed through const */
-		struct ms_slab_row *r = &s->model.rows[rows[i] - s->model.rows];
+		struct ms_slab_row *r =
+			&s->model.rows[rows ? (size_t)(rows[i] -
+						       s->model.rows) :
+					      i];
 
 		err = facts_get(&s->facts, &s->ctx->src, r->cache->name,
 				&r->sysfs, &s->diag);
