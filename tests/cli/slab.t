@@ -247,7 +247,7 @@ assert [d["interval_s"] for d in docs] == [1.0, 1.0]
 assert 0.9 < docs[1]["elapsed_s"] < 3
 ' "$tmp/nd3"
 
-for sig in INT TERM; do
+for sig in INT TERM HUP QUIT; do
 	rm -f "$tmp/sig"
 	"$MEMSCOPE" --root "$fx/x86_64-6.18-slub" slab --watch 0.2 --top 2 \
 		>"$tmp/sig" 2>"$tmp/sig.err" &

@@ -364,7 +364,7 @@ report(rc == 0 and screen.count("\033[H\033[2J") == 2 and last[-2:] == want and
        "terminal: the second screen lists the changed callers %s" % ("" if last[-2:] == want else last))
 
 # a signal ends the loop between two complete samples, with status 0
-for sig in (signal.SIGINT, signal.SIGTERM):
+for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
     write(base)
     p = subprocess.Popen([memscope, "--root", root, "vmalloc", "--watch", "0.2"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
