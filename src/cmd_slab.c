@@ -21,6 +21,7 @@
  */
 #include <errno.h>
 #include <regex.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@
 #include "tui/slab.h"
 #include "tui/term.h"
 #include "view/view.h"
+#include "lib/strset.h"
 #include "lib/banned.h"
 
 enum {
@@ -210,21 +212,20 @@ struct fact {
 };
 
 /*
+ * @names: the facts' names, to find a fact in O(1) (a --watch of
+ * thousands of caches looks each one up every sample)
+ * @v: every fact, to free them
  * @mask: the attributes read for every cache (SLUB_FACTS_*); the fields
  * of the others stay 0 and are not shown
  */
 struct facts {
+	struct ms_strset names;
 	struct fact **v;
 	size_t n;
 	size_t cap;
 	int dir; /* sys/kernel/slab: -1 not looked at yet, 0 absent, 1 there */
 	unsigned int mask;
 };
-
-static int cmp_fact(const void *key, const void *elem)
-{
-	return strcmp(key, (*(struct fact *const *)elem)->name);
-}
 
 /*
  * The facts of cache @name: NULL when unknown. -EINVAL for a malformed
@@ -234,25 +235,35 @@ static int facts_get(struct facts *f, const struct ms_source *src,
 		     const char *name, const struct ms_slub_sysfs **out,
 		     struct ms_diag *diag)
 {
-	struct fact **hit, *nf;
-	size_t lo = 0, hi = f->n;
+	const char *hit = ms_strset_find(&f->names, name, strlen(name));
+	struct fact *nf;
 	int err;
 
 	*out = NULL;
-	hit = f->n ? bsearch(name, f->v, f->n, sizeof(*f->v), cmp_fact) : NULL;
 	if (hit) {
-		*out = (*hit)->known ? &(*hit)->ss : NULL;
+		nf = (struct fact *)(hit - offsetof(struct fact, name));
+		*out = nf->known ? &nf->ss : NULL;
 		return 0;
 	}
 	if (f->dir < 0)
 		f->dir = ms_source_exists(src, "sys/kernel/slab");
 	if (!f->dir)
 		return 0; /* nothing to read or to remember */
+	if (f->n == f->cap) {
+		size_t ncap = f->cap ? f->cap * 2 : 256;
+		struct fact **nv = realloc(f->v, ncap * sizeof(*nv));
+
+		if (!nv)
+			return ms_diag_set(diag, NULL, 0, -ENOMEM,
+					   "out of memory");
+		f->v = nv;
+		f->cap = ncap;
+	}
 	nf = calloc(1, sizeof(*nf));
 	if (!nf)
 		return ms_diag_set(diag, NULL, 0, -ENOMEM, "out of memory");
 	snprintf(nf->name, sizeof(nf->name), "%s", name);
-	if (f->dir && ms_slub_name_ok(name)) {
+	if (ms_slub_name_ok(name)) {
 		err = ms_slub_sysfs_read_attrs(&nf->ss, src, name, f->mask,
 					       diag);
 		if (err == -EINVAL || err == -ENOMEM) {
@@ -261,29 +272,11 @@ static int facts_get(struct facts *f, const struct ms_source *src,
 		}
 		nf->known = !err;
 	}
-	if (f->n == f->cap) {
-		size_t ncap = f->cap ? f->cap * 2 : 256;
-		struct fact **nv = realloc(f->v, ncap * sizeof(*nv));
-
-		if (!nv) {
-			free(nf);
-			return ms_diag_set(diag, NULL, 0, -ENOMEM,
-					   "out of memory");
-		}
-		f->v = nv;
-		f->cap = ncap;
+	if (ms_strset_add(&f->names, nf->name) == -ENOMEM) {
+		free(nf);
+		return ms_diag_set(diag, NULL, 0, -ENOMEM, "out of memory");
 	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (strcmp(f->v[mid]->name, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	memmove(&f->v[lo + 1], &f->v[lo], (f->n - lo) * sizeof(*f->v));
-	f->v[lo] = nf;
-	f->n++;
+	f->v[f->n++] = nf;
 	*out = nf->known ? &nf->ss : NULL;
 	return 0;
 }
@@ -292,6 +285,7 @@ static void facts_release(struct facts *f)
 {
 	size_t i;
 
+	ms_strset_release(&f->names);
 	for (i = 0; i < f->n; i++)
 		free(f->v[i]);
 	free(f->v);

@@ -29,17 +29,23 @@ static bool equal(const char *stored, const char *s, size_t len)
 	return !strncmp(stored, s, len) && stored[len] == '\0';
 }
 
-bool ms_strset_has(const struct ms_strset *set, const char *s, size_t len)
+const char *ms_strset_find(const struct ms_strset *set, const char *s,
+			   size_t len)
 {
 	size_t mask, i;
 
 	if (!set->nr_slots)
-		return false;
+		return NULL;
 	mask = set->nr_slots - 1;
 	for (i = hash(s, len) & mask; set->slots[i]; i = (i + 1) & mask)
 		if (equal(set->slots[i], s, len))
-			return true;
-	return false;
+			return set->slots[i];
+	return NULL;
+}
+
+bool ms_strset_has(const struct ms_strset *set, const char *s, size_t len)
+{
+	return ms_strset_find(set, s, len) != NULL;
 }
 
 static void insert(const char **slots, size_t nr_slots, const char *name)

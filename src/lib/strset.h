@@ -19,6 +19,13 @@ struct ms_strset {
 	size_t nr;
 };
 
+/**
+ * ms_strset_find() - the string of @set equal to the @len bytes at @s (the
+ * pointer that was added), or NULL
+ */
+const char *ms_strset_find(const struct ms_strset *set, const char *s,
+			   size_t len);
+
 /** ms_strset_has() - whether the @len bytes at @s are in @set */
 bool ms_strset_has(const struct ms_strset *set, const char *s, size_t len);
 

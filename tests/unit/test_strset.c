@@ -36,6 +36,22 @@ static void test_add_has(void **state)
 	ms_strset_release(&set);
 }
 
+/* find returns the very pointer added, so a caller can reach its record */
+static void test_find(void **state)
+{
+	struct ms_strset set = { 0 };
+	char a[] = "kmalloc-64", b[] = "dentry";
+
+	(void)state;
+	assert_null(ms_strset_find(&set, "dentry", 6));
+	assert_int_equal(ms_strset_add(&set, a), 0);
+	assert_int_equal(ms_strset_add(&set, b), 0);
+	assert_ptr_equal(ms_strset_find(&set, "dentry", 6), b);
+	assert_ptr_equal(ms_strset_find(&set, "kmalloc-64 x", 10), a);
+	assert_null(ms_strset_find(&set, "kmalloc-6", 9));
+	ms_strset_release(&set);
+}
+
 /* Many strings: the set grows and keeps every one. */
 static void test_grow(void **state)
 {
@@ -63,6 +79,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_has),
 		cmocka_unit_test(test_grow),
+		cmocka_unit_test(test_find),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
