@@ -62,53 +62,12 @@ static bool replaced(const struct ms_refile *f, const struct ms_source *src)
 	       st.st_dev != f->dev || st.st_ino != f->ino;
 }
 
-static int grow(struct ms_refile *f)
-{
-	/* room for one byte past the limit tells it apart */
-	size_t limit = MS_READ_MAX + 2;
-	size_t ncap = f->cap ? f->cap * 2 : 65536;
-	char *nbuf;
-
-	if (f->cap >= limit)
-		return -EFBIG;
-	if (ncap > limit)
-		ncap = limit;
-	nbuf = realloc(f->buf, ncap);
-	if (!nbuf)
-		return -ENOMEM;
-	f->buf = nbuf;
-	f->cap = ncap;
-	return 0;
-}
-
+/* From offset 0 again: a /proc file is generated anew, a capture re-read. */
 static int read_all(struct ms_refile *f)
 {
-	size_t len = 0;
-	int err;
-
-	for (;;) {
-		ssize_t n;
-
-		if (len + 1 >= f->cap) {
-			err = grow(f);
-			if (err)
-				return err;
-		}
-		n = pread(f->fd, f->buf + len, f->cap - len - 1, (off_t)len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len > MS_READ_MAX)
-			return -EFBIG;
-	}
-	f->buf[len] = '\0';
-	f->len = len;
-	return 0;
+	if (lseek(f->fd, 0, SEEK_SET) < 0)
+		return -errno;
+	return ms_read_fd_into(f->fd, 0, &f->buf, &f->cap, &f->len);
 }
 
 int ms_refile_read(struct ms_refile *f, const struct ms_source *src,

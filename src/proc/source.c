@@ -116,53 +116,62 @@ static ssize_t read_capped(int fd, char *buf, size_t n, size_t *total)
  * than MS_READ_MAX bytes; @size_hint is the file's size when known (0
  * for /proc files, pipes and terminals). Return: 0 or a negative errno.
  */
-static int read_bounded(int fd, size_t size_hint, char **bufp, size_t *lenp)
+int ms_read_fd_into(int fd, size_t size_hint, char **bufp, size_t *capp,
+		    size_t *lenp)
 {
-	size_t cap, len = 0;
-	char *buf;
-	int err;
+	size_t len = 0;
 
-	cap = size_hint > 0 ? size_hint + 1 : 65536;
-	buf = malloc(cap);
-	if (!buf)
-		return -ENOMEM;
+	if (!*capp) {
+		/* a known size: its bytes, one to see the end, and the NUL */
+		size_t cap = size_hint > 0 ? size_hint + 2 : 65536;
+		char *buf = malloc(cap);
+
+		if (!buf)
+			return -ENOMEM;
+		*bufp = buf;
+		*capp = cap;
+	}
 	for (;;) {
 		ssize_t n;
 
-		if (len + 1 >= cap) {
+		if (len + 1 >= *capp) {
 			/* room for one byte past the limit tells it apart */
 			size_t limit = MS_READ_MAX + 2;
-			size_t ncap = cap * 2 < limit ? cap * 2 : limit;
+			size_t ncap = *capp * 2 < limit ? *capp * 2 : limit;
 			char *nbuf;
 
-			if (cap >= limit) {
-				err = -EFBIG;
-				goto out_free;
-			}
-			nbuf = realloc(buf, ncap);
-			if (!nbuf) {
-				err = -ENOMEM;
-				goto out_free;
-			}
-			buf = nbuf;
-			cap = ncap;
+			if (*capp >= limit)
+				return -EFBIG;
+			nbuf = realloc(*bufp, ncap);
+			if (!nbuf)
+				return -ENOMEM;
+			*bufp = nbuf;
+			*capp = ncap;
 		}
-		n = read_capped(fd, buf + len, cap - len - 1, &len);
-		if (n < 0) {
-			err = (int)n;
-			goto out_free;
-		}
+		n = read_capped(fd, *bufp + len, *capp - len - 1, &len);
+		if (n < 0)
+			return (int)n;
 		if (n == 0)
 			break;
 	}
-	buf[len] = '\0';
-	*bufp = buf;
+	(*bufp)[len] = '\0';
 	*lenp = len;
 	return 0;
+}
 
-out_free:
-	free(buf);
-	return err;
+/* The whole of @fd into a new buffer: ms_read_fd_into() */
+static int read_bounded(int fd, size_t size_hint, char **bufp, size_t *lenp)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	int err = ms_read_fd_into(fd, size_hint, &buf, &cap, lenp);
+
+	if (err) {
+		free(buf);
+		return err;
+	}
+	*bufp = buf;
+	return 0;
 }
 
 /*

@@ -18,6 +18,22 @@
 #define MS_READ_MAX ((size_t)256 << 20)
 
 /**
+ * ms_read_fd_into() - read @fd from where it stands to its end into
+ * *@bufp, NUL-terminated, reusing the buffer across calls
+ * @size_hint: the file's size when known, 0 otherwise (sizes a first
+ *             buffer)
+ * @capp: the size of *@bufp; 0 (with *@bufp NULL) allocates one
+ * @lenp: the bytes read
+ *
+ * The buffer grows as needed and stays the caller's to free, also on an
+ * error. More than MS_READ_MAX bytes are -EFBIG.
+ *
+ * Return: 0, -EFBIG, -ENOMEM or the negative errno of read(2).
+ */
+int ms_read_fd_into(int fd, size_t size_hint, char **bufp, size_t *capp,
+		    size_t *lenp);
+
+/**
  * struct ms_source - where /proc and /sys come from
  * @root_fd: directory that holds proc/ and sys/ ("/" when live)
  * @root:    the --root argument, or NULL when reading this machine

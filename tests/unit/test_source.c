@@ -187,6 +187,50 @@ static void test_stdin_pipe(void **state)
 	assert_true(fcntl(STDIN_FILENO, F_GETFD) >= 0);
 }
 
+/* One buffer read into again and again: it grows, then is reused. */
+static void test_read_fd_into(void **state)
+{
+	char path[] = "/tmp/ms-into-XXXXXX";
+	size_t cap = 0, len = 0, big = 200000, i;
+	char *buf = NULL, *data = malloc(big), *kept;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0 && data);
+	for (i = 0; i < big; i++)
+		data[i] = (char)('a' + i % 26);
+	assert_true(write(fd, data, big) == (ssize_t)big);
+	/* no hint: from 64 KiB, doubled to fit 200000 bytes and the NUL */
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(ms_read_fd_into(fd, 0, &buf, &cap, &len), 0);
+	assert_int_equal(len, big);
+	assert_int_equal(cap, 262144);
+	assert_memory_equal(buf, data, big);
+	assert_int_equal(buf[len], '\0');
+	/* shorter contents again: the same buffer, no new allocation */
+	assert_int_equal(ftruncate(fd, 10), 0);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	kept = buf;
+	assert_int_equal(ms_read_fd_into(fd, 0, &buf, &cap, &len), 0);
+	assert_ptr_equal(buf, kept);
+	assert_int_equal(cap, 262144);
+	assert_int_equal(len, 10);
+	assert_string_equal(buf, "abcdefghij");
+	free(buf);
+	/* a hint sizes the first buffer: the bytes, one to see the end and
+	 * the NUL, so the end is found without growing it */
+	buf = NULL;
+	cap = 0;
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(ms_read_fd_into(fd, 10, &buf, &cap, &len), 0);
+	assert_int_equal(cap, 12);
+	assert_string_equal(buf, "abcdefghij");
+	free(buf);
+	free(data);
+	close(fd);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_stdin_pipe),
+		cmocka_unit_test(test_read_fd_into),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
