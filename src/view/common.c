@@ -29,3 +29,23 @@ void ms_view_meminfo_bytes(struct ms_out *out, const struct ms_kv *mi,
 	else
 		ms_out_null(out, json_key, fmt);
 }
+
+void ms_view_memory_totals(struct ms_out *out, const struct ms_kv *mi)
+{
+	ms_view_meminfo_bytes(out, mi, "MemTotal", "total_bytes", " total %s");
+	ms_view_meminfo_bytes(out, mi, "MemFree", "free_bytes", ", free %s");
+	ms_view_meminfo_bytes(out, mi, "MemAvailable", "available_bytes",
+			      ", available %s\n");
+}
+
+void ms_view_memory_kernel(struct ms_out *out, const struct ms_kv *mi)
+{
+	ms_out_text(out, "       ");
+	ms_view_meminfo_bytes(out, mi, "Slab", "slab_bytes", " slab %s");
+	ms_view_meminfo_bytes(out, mi, "SReclaimable", "slab_reclaimable_bytes",
+			      " (reclaimable %s)");
+	ms_view_meminfo_bytes(out, mi, "VmallocUsed", "vmalloc_used_bytes",
+			      ", vmalloc %s");
+	ms_view_meminfo_bytes(out, mi, "PageTables", "page_tables_bytes",
+			      ", page tables %s\n");
+}

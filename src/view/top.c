@@ -19,10 +19,7 @@ static void memory(struct ms_out *out, const struct ms_kv *mi)
 	}
 	ms_out_obj_open(out, "memory");
 	ms_out_text(out, "\nMemory:");
-	ms_view_meminfo_bytes(out, mi, "MemTotal", "total_bytes", " total %s");
-	ms_view_meminfo_bytes(out, mi, "MemFree", "free_bytes", ", free %s");
-	ms_view_meminfo_bytes(out, mi, "MemAvailable", "available_bytes",
-			      ", available %s\n");
+	ms_view_memory_totals(out, mi);
 	ms_out_text(out, "       ");
 	ms_view_meminfo_bytes(out, mi, "AnonPages", "anon_bytes", " anon %s");
 	ms_view_meminfo_bytes(out, mi, "Cached", "cached_bytes", ", cached %s");
@@ -31,14 +28,7 @@ static void memory(struct ms_out *out, const struct ms_kv *mi)
 			      ", swap free %s");
 	ms_view_meminfo_bytes(out, mi, "SwapTotal", "swap_total_bytes",
 			      " of %s\n");
-	ms_out_text(out, "       ");
-	ms_view_meminfo_bytes(out, mi, "Slab", "slab_bytes", " slab %s");
-	ms_view_meminfo_bytes(out, mi, "SReclaimable", "slab_reclaimable_bytes",
-			      " (reclaimable %s)");
-	ms_view_meminfo_bytes(out, mi, "VmallocUsed", "vmalloc_used_bytes",
-			      ", vmalloc %s");
-	ms_view_meminfo_bytes(out, mi, "PageTables", "page_tables_bytes",
-			      ", page tables %s\n");
+	ms_view_memory_kernel(out, mi);
 	ms_out_obj_close(out);
 }
 

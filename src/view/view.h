@@ -33,6 +33,18 @@ void ms_view_meminfo_bytes(struct ms_out *out, const struct ms_kv *mi,
 			   const char *fmt);
 
 /**
+ * ms_view_memory_totals() - total, free and available memory, one text
+ * line (the start of a "memory" object)
+ */
+void ms_view_memory_totals(struct ms_out *out, const struct ms_kv *mi);
+
+/**
+ * ms_view_memory_kernel() - slab (and its reclaimable part), vmalloc and
+ * page tables, one indented text line
+ */
+void ms_view_memory_kernel(struct ms_out *out, const struct ms_kv *mi);
+
+/**
  * ms_view_zones() - per node and zone: free pages, watermarks, sizes,
  * protection and (with @bi) free blocks per order
  */
